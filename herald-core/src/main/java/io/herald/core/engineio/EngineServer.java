@@ -1,0 +1,261 @@
+package io.herald.core.engineio;
+
+import io.herald.core.engineio.EngineOptions.TransportName;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Engine.IO v4 server: answers the HTTP requests under its path (handshakes, polling, WebSocket
+ * upgrades) and hands every new session to the connection handler.
+ *
+ * <p>Mount {@link #handle} on the path of your choice on any Vert.x HTTP server, on as many event loops as
+ * you like: each session stays on the event loop it was opened on.
+ */
+public final class EngineServer {
+  private static final Logger log = LoggerFactory.getLogger(EngineServer.class);
+
+  private final EngineOptions options;
+  private final Handler<EngineConnection> connectionHandler;
+  private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+  private final String upgradesJson;
+
+  public EngineServer(EngineOptions options, Handler<EngineConnection> connectionHandler) {
+    this.options = options;
+    this.connectionHandler = connectionHandler;
+    boolean upgrades = options.allowUpgrades() && options.transports().contains(TransportName.WEBSOCKET);
+    this.upgradesJson = upgrades ? "[\"websocket\"]" : "[]";
+  }
+
+  /** Sets the WebSocket frame limits of an HTTP server so that messages up to {@code maxPayload} pass. */
+  public static HttpServerOptions configure(HttpServerOptions httpOptions, EngineOptions options) {
+    int frame = Math.max(options.maxPayload() + 1, 65_536);
+    return httpOptions.setMaxWebSocketFrameSize(frame).setMaxWebSocketMessageSize(frame);
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  /** The number of open sessions. */
+  public int clientsCount() {
+    return sessions.size();
+  }
+
+  /** Closes every session with the given reason. */
+  public void closeAll(String reason) {
+    for (EngineSession session : new ArrayList<>(sessions.values())) {
+      session.context().runOnContext(v -> session.close(reason));
+    }
+  }
+
+  void remove(EngineSession session) {
+    sessions.remove(session.id(), session);
+  }
+
+  /** Handles one request under the Engine.IO path. */
+  public void handle(HttpServerRequest request) {
+    CorsPolicy cors = options.cors();
+    if (cors != null && !cors.apply(request, request.response())) {
+      refuse(request, EngineError.FORBIDDEN);
+      return;
+    }
+    if (request.method() == HttpMethod.OPTIONS) {
+      if (cors != null) {
+        request.response().setStatusCode(204).end();
+      } else {
+        refuse(request, EngineError.BAD_REQUEST);
+      }
+      return;
+    }
+    if (!"4".equals(request.getParam("EIO"))) {
+      refuse(request, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+      return;
+    }
+    TransportName transport = TransportName.ofWireName(request.getParam("transport"));
+    if (transport == null || !options.transports().contains(transport)) {
+      refuse(request, EngineError.UNKNOWN_TRANSPORT);
+      return;
+    }
+    boolean webSocket = request.canUpgradeToWebSocket();
+    if (transport == TransportName.WEBSOCKET && !webSocket) {
+      refuse(request, EngineError.BAD_REQUEST);
+      return;
+    }
+    String sid = request.getParam("sid");
+    if (sid == null) {
+      handshake(request, transport);
+      return;
+    }
+    EngineSession session = sessions.get(sid);
+    if (session == null) {
+      refuse(request, EngineError.UNKNOWN_SID);
+      return;
+    }
+    if (transport == TransportName.WEBSOCKET) {
+      upgrade(request, session);
+    } else if (request.method() == HttpMethod.GET) {
+      onSessionContext(session, () -> session.onPoll(request));
+    } else if (request.method() == HttpMethod.POST) {
+      readBody(request, session);
+    } else {
+      refuse(request, EngineError.BAD_REQUEST);
+    }
+  }
+
+  private void handshake(HttpServerRequest request, TransportName transport) {
+    if (transport == TransportName.POLLING && request.method() != HttpMethod.GET) {
+      refuse(request, EngineError.BAD_HANDSHAKE_METHOD);
+      return;
+    }
+    if (options.requestGate() == RequestGate.ALLOW_ALL) {
+      open(request, transport);
+      return;
+    }
+    request.pause();
+    options.requestGate().allow(request).onComplete(result -> {
+      if (result.succeeded() && Boolean.TRUE.equals(result.result())) {
+        open(request, transport);
+      } else {
+        request.resume();
+        refuse(request, EngineError.FORBIDDEN);
+      }
+    });
+  }
+
+  private void open(HttpServerRequest request, TransportName transport) {
+    Context context = Vertx.currentContext();
+    EngineRequest info = EngineRequest.of(request);
+    String sid = Ids.next();
+    if (transport == TransportName.POLLING) {
+      PollingTransport polling = new PollingTransport();
+      EngineSession session = new EngineSession(sid, this, context, info, polling);
+      sessions.put(sid, session);
+      polling.park(request);
+      session.open(handshakeJson(sid, upgradesJson));
+      connectionHandler.handle(session);
+      return;
+    }
+    request.toWebSocket().onComplete(result -> {
+      if (result.failed()) {
+        log.debug("websocket handshake failed: {}", result.cause().getMessage());
+        return;
+      }
+      ServerWebSocket ws = result.result();
+      WebSocketTransport wsTransport = new WebSocketTransport(ws, options.maxBufferedBytes());
+      EngineSession session = new EngineSession(sid, this, context, info, wsTransport);
+      sessions.put(sid, session);
+      WebSocketReader.attach(ws, context, options.maxPayload(), session::onPacket, session::onDecodeError,
+          () -> session.onTransportClosed(wsTransport));
+      session.open(handshakeJson(sid, "[]"));
+      connectionHandler.handle(session);
+    });
+  }
+
+  private String handshakeJson(String sid, String upgrades) {
+    return "{\"sid\":\"" + sid + "\",\"upgrades\":" + upgrades
+        + ",\"pingInterval\":" + options.pingInterval().toMillis()
+        + ",\"pingTimeout\":" + options.pingTimeout().toMillis()
+        + ",\"maxPayload\":" + options.maxPayload() + "}";
+  }
+
+  private void upgrade(HttpServerRequest request, EngineSession session) {
+    if (!options.allowUpgrades()) {
+      refuse(request, EngineError.BAD_REQUEST);
+      return;
+    }
+    request.pause();
+    onSessionContext(session, () -> {
+      if (!session.canUpgrade()) {
+        request.resume();
+        refuse(request, EngineError.BAD_REQUEST);
+        return;
+      }
+      request.toWebSocket().onComplete(result -> {
+        if (result.failed()) {
+          log.debug("session {}: websocket upgrade handshake failed: {}", session.id(), result.cause().getMessage());
+          return;
+        }
+        WebSocketTransport candidate = new WebSocketTransport(result.result(), options.maxBufferedBytes());
+        onSessionContext(session, () -> {
+          if (session.canUpgrade()) {
+            session.onProbe(candidate);
+          } else {
+            candidate.close();
+          }
+        });
+      });
+    });
+  }
+
+  private void readBody(HttpServerRequest request, EngineSession session) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && parseLength(length) > options.maxPayload()) {
+      tooLarge(request, session);
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] overflow = new boolean[1];
+    request.handler(chunk -> {
+      if (overflow[0]) {
+        return;
+      }
+      if (body.length() + chunk.length() > options.maxPayload()) {
+        overflow[0] = true;
+        tooLarge(request, session);
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    request.endHandler(v -> {
+      if (!overflow[0]) {
+        byte[] bytes = body.getBytes();
+        onSessionContext(session, () -> session.onData(request, bytes));
+      }
+    });
+  }
+
+  private void tooLarge(HttpServerRequest request, EngineSession session) {
+    refuse(request, EngineError.PAYLOAD_TOO_LARGE);
+    onSessionContext(session, () -> session.closeNow(new EngineConnection.CloseReason(
+        EngineConnection.CloseReason.TRANSPORT_ERROR, "payload over maxPayload " + options.maxPayload())));
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static void onSessionContext(EngineSession session, Runnable action) {
+    if (Vertx.currentContext() == session.context()) {
+      action.run();
+    } else {
+      session.context().runOnContext(v -> action.run());
+    }
+  }
+
+  static void refuse(HttpServerRequest request, EngineError error) {
+    if (request.response().ended()) {
+      return;
+    }
+    request.response()
+        .setStatusCode(error.status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(error.json());
+  }
+}

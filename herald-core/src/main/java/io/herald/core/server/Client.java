@@ -1,0 +1,148 @@
+package io.herald.core.server;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.core.engineio.EngineConnection;
+import io.herald.core.engineio.EngineConnection.CloseReason;
+import io.herald.core.engineio.EnginePacket;
+import io.herald.core.socketio.SocketCodecException;
+import io.herald.core.socketio.SocketDecoder;
+import io.herald.core.socketio.SocketEncoder;
+import io.herald.core.socketio.SocketPacket;
+import io.herald.core.socketio.SocketPacketType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Engine.IO connection as Socket.IO sees it: decodes its packets, routes them to the socket of each
+ * namespace, and closes it when it never joins one. Confined to the connection's context.
+ */
+final class Client {
+  private static final Logger log = LoggerFactory.getLogger(Client.class);
+
+  private final DefaultSocketServer server;
+  private final EngineConnection connection;
+  private final SocketDecoder decoder;
+  private final Map<String, DefaultSocket> sockets = new HashMap<>(2);
+  private long connectTimer = -1;
+
+  Client(DefaultSocketServer server, EngineConnection connection) {
+    this.server = server;
+    this.connection = connection;
+    this.decoder = new SocketDecoder(server.maxAttachments());
+  }
+
+  void start() {
+    connection.messageHandler(this::onMessage);
+    connection.closeHandler(this::onClose);
+    connectTimer = server.vertx().setTimer(server.connectTimeout().toMillis(), t -> {
+      connectTimer = -1;
+      if (sockets.isEmpty() && connection.isOpen()) {
+        log.debug("connection {} joined no namespace within {} ms", connection.id(), server.connectTimeout().toMillis());
+        connection.close(CloseReason.FORCED_CLOSE);
+      }
+    });
+  }
+
+  EngineConnection connection() {
+    return connection;
+  }
+
+  boolean isOpen() {
+    return connection.isOpen();
+  }
+
+  void write(List<EnginePacket> packets) {
+    if (packets.size() == 1) {
+      connection.send(packets.get(0));
+    } else {
+      connection.sendAll(packets);
+    }
+  }
+
+  void writeVolatile(List<EnginePacket> packets) {
+    connection.sendIfWritable(packets);
+  }
+
+  void writePacket(SocketPacket packet) {
+    write(SocketEncoder.encode(packet));
+  }
+
+  void added(DefaultSocket socket) {
+    DefaultSocket previous = sockets.put(socket.namespace().name(), socket);
+    if (previous != null) {
+      previous.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+    }
+  }
+
+  void removed(DefaultSocket socket) {
+    sockets.remove(socket.namespace().name(), socket);
+  }
+
+  /** Disconnects every socket of this connection from its namespace, then closes the connection. */
+  void disconnectAll() {
+    for (DefaultSocket socket : new ArrayList<>(sockets.values())) {
+      socket.disconnectFromNamespace();
+    }
+    connection.close(CloseReason.FORCED_CLOSE);
+  }
+
+  /** Ends every socket with {@code reason} and closes the connection without telling the client. */
+  void shutDown(DisconnectReason reason) {
+    for (DefaultSocket socket : new ArrayList<>(sockets.values())) {
+      socket.onClose(reason);
+    }
+    connection.close(CloseReason.FORCED_CLOSE);
+  }
+
+  private void onMessage(EnginePacket message) {
+    SocketPacket packet;
+    try {
+      packet = decoder.decode(message);
+    } catch (SocketCodecException e) {
+      log.info("connection {} closed: invalid packet: {}", connection.id(), e.getMessage());
+      connection.close(CloseReason.PARSE_ERROR);
+      return;
+    }
+    if (packet == null) {
+      return;
+    }
+    if (packet.type() == SocketPacketType.CONNECT) {
+      connect(packet);
+      return;
+    }
+    DefaultSocket socket = sockets.get(packet.namespace());
+    if (socket == null) {
+      log.debug("connection {}: {} packet for namespace {} it has not joined", connection.id(), packet.type(),
+          packet.namespace());
+      return;
+    }
+    socket.onPacket(packet);
+  }
+
+  private void connect(SocketPacket packet) {
+    ObjectNode auth = packet.data() instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+    DefaultNamespace namespace = server.namespaceFor(packet.namespace(), auth);
+    if (namespace == null) {
+      writePacket(SocketPacket.connectError(packet.namespace(), Map.of("message", "Invalid namespace")));
+      return;
+    }
+    namespace.add(this, auth);
+  }
+
+  private void onClose(CloseReason reason) {
+    if (connectTimer >= 0) {
+      server.vertx().cancelTimer(connectTimer);
+    }
+    DisconnectReason disconnectReason = DisconnectReason.ofWireName(reason.reason());
+    for (DefaultSocket socket : new ArrayList<>(sockets.values())) {
+      socket.onClose(disconnectReason);
+    }
+    sockets.clear();
+    server.removed(this);
+  }
+}

@@ -1,0 +1,119 @@
+package io.herald.core.server;
+
+import io.herald.core.adapter.AdapterFactory;
+import io.herald.core.engineio.EngineOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * A Socket.IO v4 server. Mount {@link #requestHandler} on a Vert.x HTTP server; declare namespaces with
+ * {@link #of}.
+ *
+ * <pre>{@code
+ * SocketServer io = SocketServer.builder(vertx).build();
+ * io.of("/").onConnection(socket -> socket.on("hello", (args, ack) -> ack.send("world")));
+ * vertx.createHttpServer(io.httpOptions(new HttpServerOptions()))
+ *     .requestHandler(io.requestHandler(request -> request.response().setStatusCode(404).end()))
+ *     .listen(3000);
+ * }</pre>
+ */
+public interface SocketServer {
+  static Builder builder(Vertx vertx) {
+    return new Builder(vertx);
+  }
+
+  /** The namespace with this name, created if needed. {@code of("/")} is the main namespace. */
+  Namespace of(String name);
+
+  /**
+   * A parent for namespaces created on demand: when a client asks for a namespace that does not exist and the
+   * matcher accepts it, it is created with the parent's middleware and connection handlers. Broadcasting on
+   * the parent reaches every namespace it created.
+   */
+  Namespace dynamicNamespace(NamespaceMatcher matcher);
+
+  /** Every namespace that exists now: those declared with {@link #of} and those created on demand. */
+  Collection<Namespace> namespaces();
+
+  /** Handles requests under {@link #path()}; passes every other request to {@code otherwise}. */
+  Handler<HttpServerRequest> requestHandler(Handler<HttpServerRequest> otherwise);
+
+  /** Handles one request under {@link #path()}. */
+  void handle(HttpServerRequest request);
+
+  /** Sets the WebSocket limits an HTTP server needs for this server's {@code maxPayload}. */
+  HttpServerOptions httpOptions(HttpServerOptions options);
+
+  /** The path the server answers under, such as {@code /socket.io/}. */
+  String path();
+
+  /** The number of open connections (Engine.IO sessions). */
+  int clientsCount();
+
+  /**
+   * Disconnects every socket with reason {@code server shutting down} and closes every connection.
+   * Completes once the disconnect packets have been handed to the transports.
+   */
+  Future<Void> close();
+
+  /** Builds a {@link SocketServer}. */
+  final class Builder {
+    final Vertx vertx;
+    String path = "/socket.io/";
+    EngineOptions engine = EngineOptions.defaults();
+    Duration connectTimeout = Duration.ofSeconds(45);
+    AdapterFactory adapter = AdapterFactory.MEMORY;
+    int maxAttachments = 64;
+
+    private Builder(Vertx vertx) {
+      this.vertx = Objects.requireNonNull(vertx, "vertx");
+    }
+
+    /** The path to answer under; {@code /socket.io/} by default. */
+    public Builder path(String path) {
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("path: " + path + " (expected: starting with /)");
+      }
+      this.path = path.endsWith("/") ? path : path + "/";
+      return this;
+    }
+
+    public Builder engine(EngineOptions options) {
+      this.engine = Objects.requireNonNull(options, "engine");
+      return this;
+    }
+
+    /** How long a connection may stay without joining any namespace; 45 s by default. */
+    public Builder connectTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("connectTimeout: " + timeout + " (expected: > 0)");
+      }
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    public Builder adapter(AdapterFactory factory) {
+      this.adapter = Objects.requireNonNull(factory, "adapter");
+      return this;
+    }
+
+    /** How many binary attachments one packet may carry; 64 by default. */
+    public Builder maxAttachments(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("maxAttachments: " + count + " (expected: >= 0)");
+      }
+      this.maxAttachments = count;
+      return this;
+    }
+
+    public SocketServer build() {
+      return new DefaultSocketServer(this);
+    }
+  }
+}
