@@ -1,0 +1,144 @@
+package io.herald.server.app;
+
+import io.herald.core.engineio.CorsPolicy;
+import io.herald.core.engineio.EngineOptions;
+import io.herald.core.server.Namespace;
+import io.herald.core.server.SocketServer;
+import io.herald.server.conformance.ConformanceProfile;
+import io.herald.server.ops.HealthRoutes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway: one Vert.x instance, one Socket.IO server and the HTTP routes, on one port. The composition root:
+ * reads the configuration and wires the features together.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(5);
+
+  private final GatewayConfig config;
+  private final Vertx vertx;
+  private final SocketServer io;
+  private final int port;
+  private volatile boolean closed;
+
+  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port) {
+    this.config = config;
+    this.vertx = vertx;
+    this.io = io;
+    this.port = port;
+  }
+
+  /** Starts the gateway and waits until it listens. */
+  public static Gateway start(GatewayConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+    try {
+      boolean conformance = config.profile() == GatewayConfig.Profile.CONFORMANCE;
+      EngineOptions engine = conformance ? ConformanceProfile.engineOptions() : EngineOptions.defaults();
+      SocketServer io = SocketServer.builder(vertx)
+          .engine(engine)
+          .connectTimeout(conformance ? ConformanceProfile.CONNECT_TIMEOUT : Duration.ofSeconds(45))
+          .build();
+      Router router = Router.router(vertx);
+      new HealthRoutes(io).mount(router);
+      if (conformance) {
+        ConformanceProfile.install(io, router);
+      } else {
+        io.of("/");
+      }
+      Handler<HttpServerRequest> handler = io.requestHandler(router);
+      HttpServerOptions http = io.httpOptions(new HttpServerOptions()).setHost(config.host());
+      int port = listen(vertx, http, handler, config);
+      return new Gateway(config, vertx, io, port);
+    } catch (RuntimeException | Error e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  private static int listen(Vertx vertx, HttpServerOptions http, Handler<HttpServerRequest> handler,
+      GatewayConfig config) {
+    HttpVerticle first = new HttpVerticle(new HttpServerOptions(http).setPort(config.port()), handler);
+    await(vertx.deployVerticle(first));
+    int port = first.actualPort();
+    if (config.eventLoops() > 1) {
+      HttpServerOptions shared = new HttpServerOptions(http).setPort(port);
+      await(vertx.deployVerticle(() -> new HttpVerticle(shared, handler),
+          new DeploymentOptions().setInstances(config.eventLoops() - 1)));
+    }
+    return port;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("gateway failed to start: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("gateway did not start within " + START_TIMEOUT.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  public SocketServer io() {
+    return io;
+  }
+
+  /**
+   * Shuts down gracefully: tells every socket {@code system.maintenance}, disconnects them, waits (up to a
+   * deadline) for the connections to close, then stops.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Map<String, Object> notice = Map.of(
+        "message", "Server is shutting down for maintenance",
+        "timestamp", Instant.now().toString());
+    for (Namespace namespace : io.namespaces()) {
+      namespace.emit("system.maintenance", notice);
+    }
+    try {
+      await(io.close());
+      long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+      while (io.clientsCount() > 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("graceful shutdown incomplete: {}", e.getMessage());
+    } finally {
+      await(vertx.close());
+    }
+  }
+}
