@@ -176,26 +176,21 @@ public final class EngineServer {
       refuse(request, EngineError.BAD_REQUEST);
       return;
     }
-    request.pause();
-    onSessionContext(session, () -> {
-      if (!session.canUpgrade()) {
-        request.resume();
-        refuse(request, EngineError.BAD_REQUEST);
+    request.toWebSocket().onComplete(result -> {
+      if (result.failed()) {
+        log.debug("session {}: websocket upgrade handshake failed: {}", session.id(), result.cause().getMessage());
         return;
       }
-      request.toWebSocket().onComplete(result -> {
-        if (result.failed()) {
-          log.debug("session {}: websocket upgrade handshake failed: {}", session.id(), result.cause().getMessage());
-          return;
+      ServerWebSocket ws = result.result();
+      ws.pause();
+      WebSocketTransport candidate = new WebSocketTransport(ws, options.maxBufferedBytes());
+      onSessionContext(session, () -> {
+        if (session.canUpgrade()) {
+          session.onProbe(candidate);
+          ws.resume();
+        } else {
+          candidate.close();
         }
-        WebSocketTransport candidate = new WebSocketTransport(result.result(), options.maxBufferedBytes());
-        onSessionContext(session, () -> {
-          if (session.canUpgrade()) {
-            session.onProbe(candidate);
-          } else {
-            candidate.close();
-          }
-        });
       });
     });
   }

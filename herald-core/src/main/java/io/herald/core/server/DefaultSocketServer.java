@@ -66,6 +66,9 @@ final class DefaultSocketServer implements SocketServer {
   @Override
   public Namespace of(String name) {
     String normalized = name.startsWith("/") ? name : "/" + name;
+    if (normalized.indexOf(',') >= 0) {
+      throw new IllegalArgumentException("namespace: " + name + " (expected: no comma)");
+    }
     return namespaces.computeIfAbsent(normalized, n -> new DefaultNamespace(this, n, new DefaultNamespace.Handlers()));
   }
 
