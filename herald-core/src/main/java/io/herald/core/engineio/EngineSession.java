@@ -142,22 +142,23 @@ final class EngineSession implements EngineConnection {
   }
 
   private void flush() {
-    if (queue == null || !transport.writable()) {
+    boolean closing = state == State.CLOSING;
+    if ((queue == null && !closing) || !transport.writable()) {
       if (queuedBytes > options.maxBufferedBytes()) {
         closeNow(new CloseReason(CloseReason.TRANSPORT_ERROR,
             "outbound buffer over " + options.maxBufferedBytes() + " bytes (slow consumer)"));
       }
       return;
     }
-    List<EnginePacket> packets = queue;
+    List<EnginePacket> packets = queue != null ? queue : new ArrayList<>(1);
     queue = null;
     queuedBytes = 0;
-    if (state == State.CLOSING) {
+    if (closing) {
       packets.add(CLOSE);
     }
     transport.send(packets);
     checkBackPressure();
-    if (state == State.CLOSING) {
+    if (closing) {
       finish(closingReason);
     }
   }
@@ -209,13 +210,10 @@ final class EngineSession implements EngineConnection {
     }
     polling.park(get);
     get.response().closeHandler(v -> context.runOnContext(x -> onPollAborted(get)));
-    if (queue != null) {
+    if (queue != null || state == State.CLOSING) {
       flush();
     } else if (probe != null && probed) {
       polling.send(NOOP);
-    } else if (state == State.CLOSING) {
-      flush();
-      finish(closingReason);
     }
   }
 
@@ -354,7 +352,8 @@ final class EngineSession implements EngineConnection {
       return;
     }
     CloseReason closeReason = new CloseReason(reason, "closed by server");
-    if (queue != null && transport instanceof PollingTransport && !transport.writable()) {
+    if (transport instanceof PollingTransport && !transport.writable()) {
+      // the close packet, and whatever is queued, go out with the client's next GET
       state = State.CLOSING;
       closingReason = closeReason;
       closeTimer = vertx.setTimer(options.pingInterval().toMillis() + options.pingTimeout().toMillis(),

@@ -1,6 +1,5 @@
 package io.herald.server.app;
 
-import io.herald.core.engineio.CorsPolicy;
 import io.herald.core.engineio.EngineOptions;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
@@ -16,7 +15,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,15 +75,16 @@ public final class Gateway implements AutoCloseable {
 
   private static int listen(Vertx vertx, HttpServerOptions http, Handler<HttpServerRequest> handler,
       GatewayConfig config) {
-    HttpVerticle first = new HttpVerticle(new HttpServerOptions(http).setPort(config.port()), handler);
-    await(vertx.deployVerticle(first));
-    int port = first.actualPort();
-    if (config.eventLoops() > 1) {
-      HttpServerOptions shared = new HttpServerOptions(http).setPort(port);
-      await(vertx.deployVerticle(() -> new HttpVerticle(shared, handler),
-          new DeploymentOptions().setInstances(config.eventLoops() - 1)));
-    }
-    return port;
+    // Vert.x shares one listening socket among servers of the same host and port; a negative port asks for
+    // one random port shared by all of them, where 0 would give each server its own.
+    HttpServerOptions shared = new HttpServerOptions(http).setPort(config.port() == 0 ? -1 : config.port());
+    List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
+    await(vertx.deployVerticle(() -> {
+      HttpVerticle verticle = new HttpVerticle(shared, handler);
+      verticles.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(config.eventLoops())));
+    return verticles.get(0).actualPort();
   }
 
   private static <T> T await(Future<T> future) {
