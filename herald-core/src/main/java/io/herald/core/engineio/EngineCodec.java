@@ -61,13 +61,26 @@ public final class EngineCodec {
     }
     if (body[from] == BINARY_MARKER) {
       try {
-        return EnginePacket.binary(Base64.getDecoder().decode(Arrays.copyOfRange(body, from + 1, to)));
+        return EnginePacket.binary(Base64.getDecoder().decode(withoutWhitespace(body, from + 1, to)));
       } catch (IllegalArgumentException e) {
         throw new EngineCodecException("binary packet at offset " + from + " is not valid base64");
       }
     }
     byte[] segment = Arrays.copyOfRange(body, from, to);
     return EnginePacket.wrapEncoded(segment);
+  }
+
+  /** Base64 without the line breaks and spaces some clients add (socket.io-client-java ends it with a newline). */
+  private static byte[] withoutWhitespace(byte[] bytes, int from, int to) {
+    byte[] out = new byte[to - from];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
+      if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+        out[n++] = b;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** Encodes packets as one polling payload. */

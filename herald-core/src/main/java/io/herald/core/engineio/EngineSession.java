@@ -150,15 +150,19 @@ final class EngineSession implements EngineConnection {
       }
       return;
     }
-    List<EnginePacket> packets = queue != null ? queue : new ArrayList<>(1);
+    if (queue == null) {
+      // closing, and what was queued has gone out with an earlier response: the close packet gets its own,
+      // because clients dispatch received events a tick late and would drop those that share a payload with it
+      transport.send(CLOSE);
+      finish(closingReason);
+      return;
+    }
+    List<EnginePacket> packets = queue;
     queue = null;
     queuedBytes = 0;
-    if (closing) {
-      packets.add(CLOSE);
-    }
     transport.send(packets);
     checkBackPressure();
-    if (closing) {
+    if (closing && !(transport instanceof PollingTransport)) {
       finish(closingReason);
     }
   }

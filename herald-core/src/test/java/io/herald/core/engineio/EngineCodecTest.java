@@ -226,11 +226,19 @@ class EngineCodecTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"b!!!!", "bA", "bAQID BA==", "bAQIDBA==x", "4hello" + RS + "b*", "bAQ==AA"})
+  @ValueSource(strings = {"b!!!!", "bA", "bAQIDBA==x", "4hello" + RS + "b*", "bAQ==AA"})
   void rejectsPayloadWithBadBase64(String body) {
     assertThatThrownBy(() -> EngineCodec.decodePayload(utf8(body), MAX))
         .isInstanceOf(EngineCodecException.class)
         .hasMessageContaining("base64");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"bAQIDBA==\n", "bAQID BA==", "bAQIDBA==\r\n"})
+  void acceptsBase64WithLineBreaksAndSpacesAsClientsSendIt(String body) {
+    List<EnginePacket> packets = EngineCodec.decodePayload(utf8(body), MAX);
+    assertThat(packets).hasSize(1);
+    assertThat(packets.get(0).data()).containsExactly(1, 2, 3, 4);
   }
 
   @Test
