@@ -2,6 +2,7 @@ package io.herald.core.engineio;
 
 import io.herald.core.engineio.EngineOptions.TransportName;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -120,23 +121,32 @@ public final class EngineServer {
       refuse(request, EngineError.BAD_HANDSHAKE_METHOD);
       return;
     }
+    Context context = Vertx.currentContext();
     if (options.requestGate() == RequestGate.ALLOW_ALL) {
-      open(request, transport);
+      open(request, transport, context);
       return;
     }
     request.pause();
-    options.requestGate().allow(request).onComplete(result -> {
+    Future<Boolean> allowed;
+    try {
+      allowed = options.requestGate().allow(request);
+    } catch (RuntimeException e) {
+      allowed = Future.failedFuture(e);
+    }
+    allowed.onComplete(result -> context.runOnContext(v -> {
       if (result.succeeded() && Boolean.TRUE.equals(result.result())) {
-        open(request, transport);
+        open(request, transport, context);
       } else {
+        if (result.failed()) {
+          log.debug("request gate refused a handshake: {}", result.cause().getMessage());
+        }
         request.resume();
         refuse(request, EngineError.FORBIDDEN);
       }
-    });
+    }));
   }
 
-  private void open(HttpServerRequest request, TransportName transport) {
-    Context context = Vertx.currentContext();
+  private void open(HttpServerRequest request, TransportName transport, Context context) {
     EngineRequest info = EngineRequest.of(request);
     String sid = Ids.next();
     if (transport == TransportName.POLLING) {

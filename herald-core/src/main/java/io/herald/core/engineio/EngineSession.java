@@ -186,9 +186,16 @@ final class EngineSession implements EngineConnection {
       case PONG -> {
         cancel(pongTimer);
         pongTimer = -1;
-        schedulePing();
+        if (state == State.OPEN) {
+          schedulePing();
+        }
       }
-      case CLOSE -> closeNow(new CloseReason(CloseReason.TRANSPORT_CLOSE, "client sent close"));
+      case CLOSE -> {
+        if (transport instanceof PollingTransport polling) {
+          polling.release();
+        }
+        closeNow(new CloseReason(CloseReason.TRANSPORT_CLOSE, "client sent close"));
+      }
       case NOOP -> { }
       default -> closeNow(new CloseReason(CloseReason.PARSE_ERROR,
           "unexpected " + packet.type() + " packet from client"));
@@ -360,6 +367,10 @@ final class EngineSession implements EngineConnection {
       // the close packet, and whatever is queued, go out with the client's next GET
       state = State.CLOSING;
       closingReason = closeReason;
+      cancel(pingTimer);
+      cancel(pongTimer);
+      pingTimer = -1;
+      pongTimer = -1;
       closeTimer = vertx.setTimer(options.pingInterval().toMillis() + options.pingTimeout().toMillis(),
           t -> finish(closingReason));
       return;

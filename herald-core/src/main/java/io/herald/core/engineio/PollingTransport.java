@@ -67,6 +67,13 @@ final class PollingTransport implements Transport {
     post.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT_HTML).end(OK);
   }
 
+  /** Ends a pending GET with a noop: the client closed the session itself and needs no close packet. */
+  void release() {
+    if (pendingGet != null) {
+      send(EnginePacket.of(EnginePacketType.NOOP));
+    }
+  }
+
   @Override
   public boolean backedUp() {
     return false;
