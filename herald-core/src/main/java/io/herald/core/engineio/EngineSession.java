@@ -126,10 +126,12 @@ final class EngineSession implements EngineConnection {
 
   @Override
   public boolean sendIfWritable(List<EnginePacket> packets) {
-    if (state != State.OPEN || queue != null || !transport.writable() || transport.backedUp()) {
+    if (state != State.OPEN || queue != null || probe != null || !transport.writable() || transport.backedUp()) {
       return false;
     }
-    sendAll(packets);
+    // written at once and never counted against the buffer limit: a backed-up socket loses volatile packets,
+    // it is not disconnected for them
+    transport.send(packets);
     return true;
   }
 
