@@ -153,6 +153,7 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
   private void runMiddleware(Client client, DefaultSocket socket, int index) {
     if (index == handlers.middleware.size()) {
       if (client.isOpen()) {
+        socket.hideCredentials(server.credentialFields());
         sockets.put(socket.id(), socket);
         socket.onConnect();
         for (Consumer<Socket> handler : handlers.connection) {

@@ -30,7 +30,7 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   private final String id;
   private final DefaultNamespace namespace;
   private final Client client;
-  private final Handshake handshake;
+  private volatile Handshake handshake;
   private final Map<String, Object> data = new ConcurrentHashMap<>(2);
   private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
   private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
@@ -301,6 +301,11 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------------
+
+  /** Hides credentials from everything that runs after the middleware. */
+  void hideCredentials(Set<String> names) {
+    handshake = handshake.withoutCredentials(names);
+  }
 
   /** Joins the socket's own room, tells the client it is connected and runs the connection handlers. */
   void onConnect() {

@@ -25,6 +25,7 @@ final class DefaultSocketServer implements SocketServer {
   private final Duration connectTimeout;
   private final AdapterFactory adapterFactory;
   private final int maxAttachments;
+  private final Set<String> credentialFields;
   private final EngineServer engine;
   private final Map<String, DefaultNamespace> namespaces = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
@@ -36,6 +37,7 @@ final class DefaultSocketServer implements SocketServer {
     this.connectTimeout = builder.connectTimeout;
     this.adapterFactory = builder.adapter;
     this.maxAttachments = builder.maxAttachments;
+    this.credentialFields = builder.credentialFields;
     this.engine = new EngineServer(builder.engine, connection -> {
       Client client = new Client(this, connection);
       clients.add(client);
@@ -57,6 +59,10 @@ final class DefaultSocketServer implements SocketServer {
 
   int maxAttachments() {
     return maxAttachments;
+  }
+
+  Set<String> credentialFields() {
+    return credentialFields;
   }
 
   void removed(Client client) {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A Socket.IO v4 server. Mount {@link #requestHandler} on a Vert.x HTTP server; declare namespaces with
@@ -70,6 +71,7 @@ public interface SocketServer {
     Duration connectTimeout = Duration.ofSeconds(45);
     AdapterFactory adapter = AdapterFactory.MEMORY;
     int maxAttachments = 64;
+    Set<String> credentialFields = Set.of();
 
     private Builder(Vertx vertx) {
       this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -109,6 +111,16 @@ public interface SocketServer {
         throw new IllegalArgumentException("maxAttachments: " + count + " (expected: >= 0)");
       }
       this.maxAttachments = count;
+      return this;
+    }
+
+    /**
+     * Names of credentials, such as {@code token} and {@code authorization}, that middleware may read but
+     * nothing after it sees: once a socket's middleware has let it through, they are removed from its
+     * handshake's {@code auth}, query and headers (case-insensitively) and blanked in its URL.
+     */
+    public Builder credentialFields(Set<String> names) {
+      this.credentialFields = Set.copyOf(names);
       return this;
     }
 
