@@ -4,6 +4,8 @@ import io.herald.core.engineio.EngineOptions;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
 import io.herald.server.conformance.ConformanceProfile;
+import io.herald.server.auth.TokenCarriers;
+import io.herald.server.http.HttpErrors;
 import io.herald.server.ops.HealthRoutes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,39 +40,55 @@ public final class Gateway implements AutoCloseable {
   private final Vertx vertx;
   private final SocketServer io;
   private final int port;
+  private final Features features;
   private volatile boolean closed;
 
-  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port) {
+  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port, Features features) {
     this.config = config;
     this.vertx = vertx;
     this.io = io;
     this.port = port;
+    this.features = features;
   }
 
   /** Starts the gateway and waits until it listens. */
   public static Gateway start(GatewayConfig config) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+    Features features = Features.NONE;
     try {
       boolean conformance = config.profile() == GatewayConfig.Profile.CONFORMANCE;
       EngineOptions engine = conformance ? ConformanceProfile.engineOptions() : EngineOptions.defaults();
       SocketServer io = SocketServer.builder(vertx)
           .engine(engine)
           .connectTimeout(conformance ? ConformanceProfile.CONNECT_TIMEOUT : Duration.ofSeconds(45))
+          .credentialFields(conformance ? Set.of() : TokenCarriers.CREDENTIAL_FIELDS)
           .build();
       Router router = Router.router(vertx);
       new HealthRoutes(io).mount(router);
       if (conformance) {
         ConformanceProfile.install(io, router);
       } else {
-        io.of("/");
+        features = IdentityFeatures.install(vertx, io, router, config);
       }
+      router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not_found", "no route for "
+          + ctx.request().method() + " " + ctx.request().path()));
+      router.route().failureHandler(HttpErrors::failureHandler);
       Handler<HttpServerRequest> handler = io.requestHandler(router);
       HttpServerOptions http = io.httpOptions(new HttpServerOptions()).setHost(config.host());
       int port = listen(vertx, http, handler, config);
-      return new Gateway(config, vertx, io, port);
+      return new Gateway(config, vertx, io, port, features);
     } catch (RuntimeException | Error e) {
+      closeQuietly(features);
       vertx.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(Features features) {
+    try {
+      features.close();
+    } catch (RuntimeException e) {
+      log.warn("closing failed: {}", e.getMessage());
     }
   }
 
@@ -128,6 +147,7 @@ public final class Gateway implements AutoCloseable {
     for (Namespace namespace : io.namespaces()) {
       namespace.emit("system.maintenance", notice);
     }
+    features.drain();
     try {
       await(io.close());
       long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
@@ -141,6 +161,7 @@ public final class Gateway implements AutoCloseable {
       log.warn("graceful shutdown incomplete: {}", e.getMessage());
     } finally {
       await(vertx.close());
+      closeQuietly(features);
     }
   }
 }

@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param port the port to listen on; 0 picks a free one
  * @param profile {@code default}, or {@code conformance} for protocol test suites
  * @param eventLoops how many event loops serve HTTP and sockets
+ * @param dataDir where the embedded database and generated secrets live ({@code HERALD_DATA_DIR}, {@code ./data})
+ * @param env the environment the features read their settings from ({@code HERALD_JWT_SECRET}, …)
  */
-public record GatewayConfig(String host, int port, Profile profile, int eventLoops) {
+public record GatewayConfig(String host, int port, Profile profile, int eventLoops, Path dataDir,
+    Map<String, String> env) {
   /** What the gateway serves. */
   public enum Profile {
     /** The gateway. */
@@ -44,10 +47,19 @@ public record GatewayConfig(String host, int port, Profile profile, int eventLoo
     if (eventLoops < 1) {
       throw new IllegalArgumentException("eventLoops: " + eventLoops + " (expected: >= 1)");
     }
+    Objects.requireNonNull(dataDir, "dataDir");
+    env = Map.copyOf(env);
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayConfig{" + host + ":" + port + ", profile " + profile + ", " + eventLoops + " event loops, data "
+        + dataDir + "}";
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig("0.0.0.0", 3000, Profile.DEFAULT, Runtime.getRuntime().availableProcessors());
+    return new GatewayConfig("0.0.0.0", 3000, Profile.DEFAULT, Runtime.getRuntime().availableProcessors(),
+        Path.of("data"), Map.of());
   }
 
   public static GatewayConfig conformance() {
@@ -55,25 +67,38 @@ public record GatewayConfig(String host, int port, Profile profile, int eventLoo
   }
 
   public GatewayConfig withHost(String value) {
-    return new GatewayConfig(value, port, profile, eventLoops);
+    return new GatewayConfig(value, port, profile, eventLoops, dataDir, env);
   }
 
   public GatewayConfig withPort(int value) {
-    return new GatewayConfig(host, value, profile, eventLoops);
+    return new GatewayConfig(host, value, profile, eventLoops, dataDir, env);
   }
 
   public GatewayConfig withProfile(Profile value) {
-    return new GatewayConfig(host, port, value, eventLoops);
+    return new GatewayConfig(host, port, value, eventLoops, dataDir, env);
   }
 
   public GatewayConfig withEventLoops(int value) {
-    return new GatewayConfig(host, port, profile, value);
+    return new GatewayConfig(host, port, profile, value, dataDir, env);
+  }
+
+  public GatewayConfig withDataDir(Path value) {
+    return new GatewayConfig(host, port, profile, eventLoops, value, env);
+  }
+
+  /** The environment the features read (secrets, database URL, limits); tests pass their own. */
+  public GatewayConfig withEnv(Map<String, String> value) {
+    return new GatewayConfig(host, port, profile, eventLoops, dataDir, value);
   }
 
   /** Reads the configuration from a config file, the environment and the command line. */
   public static GatewayConfig load(String[] args, Map<String, String> env) throws IOException {
     Map<String, String> flags = Flags.parse(args);
-    GatewayConfig config = defaults();
+    GatewayConfig config = defaults().withEnv(env);
+    String dataDir = env.get("HERALD_DATA_DIR");
+    if (dataDir != null && !dataDir.isBlank()) {
+      config = config.withDataDir(Path.of(dataDir));
+    }
     String file = flags.getOrDefault("config", env.get("HERALD_CONFIG"));
     if (file != null) {
       config = config.merge(new ObjectMapper().readTree(Files.readString(Path.of(file))), file);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the gateway as its own process, the way {@code bin/herald} does, and stops it with SIGTERM. */
 class GatewayProcessTest {
@@ -41,17 +43,23 @@ class GatewayProcessTest {
   }
 
   @Test
-  void printsOneStartUpLineServesHealthAndOnSigtermTellsSocketsThenExitsZero() throws Exception {
+  void printsOneStartUpLineServesHealthAndOnSigtermTellsSocketsThenExitsZero(@TempDir Path dataDir) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "--host", "127.0.0.1", "--port", "0")
-        .redirectErrorStream(true)
-        .start();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--host", "127.0.0.1", "--port", "0")
+        .redirectErrorStream(true);
+    builder.environment().put("HERALD_DATA_DIR", dataDir.toString());
+    builder.environment().remove("HERALD_JWT_SECRET");
+    process = builder.start();
     BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    List<String> everything = new java.util.concurrent.CopyOnWriteArrayList<>();
     Thread.ofVirtual().start(() -> {
       try (BufferedReader reader = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        reader.lines().forEach(output::add);
+        reader.lines().forEach(line -> {
+          everything.add(line);
+          output.add(line);
+        });
       } catch (java.io.IOException e) {
         output.add("read failed: " + e);
       }
@@ -85,6 +93,9 @@ class GatewayProcessTest {
     assertThat(disconnected.get(10, TimeUnit.SECONDS)).isEqualTo("transport close");
     assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
+    assertThat(dataDir.resolve("jwt-secret")).exists();
+    String secret = Files.readString(dataDir.resolve("jwt-secret")).trim();
+    assertThat(String.join("\n", everything)).contains("jwt-secret").doesNotContain(secret);
   }
 
   private static int awaitPort(BlockingQueue<String> output) throws InterruptedException {
