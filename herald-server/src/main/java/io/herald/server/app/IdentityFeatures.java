@@ -23,6 +23,7 @@ import io.herald.server.session.SessionEvents;
 import io.herald.server.state.EmotionSocket;
 import io.herald.server.state.JdbcEmotionRepository;
 import io.herald.server.storage.Blocking;
+import io.herald.server.storage.DataDirectory;
 import io.herald.server.storage.Database;
 import io.herald.server.storage.StorageSettings;
 import io.vertx.core.Vertx;
@@ -52,7 +53,7 @@ final class IdentityFeatures implements Features {
   static IdentityFeatures install(Vertx vertx, SocketServer io, Router router, GatewayConfig config) {
     Map<String, String> env = config.env();
     Clock clock = Clock.systemUTC();
-    Database database = Database.open(StorageSettings.fromEnv(env, config.dataDir()));
+    Database database = Database.open(StorageSettings.fromEnv(env, DataDirectory.prepare(config.dataDir())));
     Blocking blocking = new Blocking();
     try {
       UserRepository users = new JdbcUserRepository(database.dataSource());
