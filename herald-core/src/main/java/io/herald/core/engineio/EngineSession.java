@@ -212,6 +212,10 @@ final class EngineSession implements EngineConnection {
 
   /** A long-polling GET. */
   void onPoll(HttpServerRequest get) {
+    if (state == State.CLOSED) {
+      EngineServer.refuse(get, EngineError.UNKNOWN_SID);
+      return;
+    }
     if (!(transport instanceof PollingTransport polling)) {
       EngineServer.refuse(get, EngineError.BAD_REQUEST);
       return;
@@ -238,6 +242,10 @@ final class EngineSession implements EngineConnection {
 
   /** A long-polling POST whose body has been read. */
   void onData(HttpServerRequest post, byte[] body) {
+    if (state == State.CLOSED) {
+      EngineServer.refuse(post, EngineError.UNKNOWN_SID);
+      return;
+    }
     if (!(transport instanceof PollingTransport)) {
       EngineServer.refuse(post, EngineError.BAD_REQUEST);
       return;

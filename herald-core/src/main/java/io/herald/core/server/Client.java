@@ -33,7 +33,7 @@ final class Client {
   Client(DefaultSocketServer server, EngineConnection connection) {
     this.server = server;
     this.connection = connection;
-    this.decoder = new SocketDecoder(server.maxAttachments());
+    this.decoder = new SocketDecoder(server.maxAttachments(), server.maxPayload());
   }
 
   void start() {

@@ -7,7 +7,6 @@ import io.herald.core.socketio.SocketPacket;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -133,13 +132,13 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 
   @Override
   public void socketsJoin(String... more) {
-    Set<String> joining = Set.of(more);
+    Set<String> joining = Events.roomSet(more);
     targets.get().forEach(namespace -> namespace.adapter().addSockets(options(), joining));
   }
 
   @Override
   public void socketsLeave(String... more) {
-    Set<String> leaving = Set.of(more);
+    Set<String> leaving = Events.roomSet(more);
     targets.get().forEach(namespace -> namespace.adapter().delSockets(options(), leaving));
   }
 
@@ -150,7 +149,7 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 
   private static Set<String> union(Set<String> current, String[] more) {
     Set<String> all = new HashSet<>(current);
-    all.addAll(Arrays.asList(more));
+    all.addAll(Events.roomSet(more));
     return Set.copyOf(all);
   }
 }

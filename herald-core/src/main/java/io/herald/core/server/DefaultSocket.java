@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -199,11 +200,22 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
     if (anyOutgoingListeners.isEmpty()) {
       return;
     }
-    List<?> payload = (List<?>) packet.data();
-    String event = String.valueOf(payload.get(0));
+    List<?> payload = switch (packet.data()) {
+      case List<?> list -> list;
+      case ArrayNode array -> Events.arguments(array, 0);
+      case null, default -> List.of();
+    };
+    if (payload.isEmpty()) {
+      return;
+    }
+    String event = payload.get(0) instanceof JsonNode node ? node.asText() : String.valueOf(payload.get(0));
     List<?> args = payload.subList(1, payload.size());
     for (AnyListener listener : anyOutgoingListeners) {
-      listener.onEvent(event, args);
+      try {
+        listener.onEvent(event, args);
+      } catch (RuntimeException e) {
+        log.warn("socket {}: outgoing listener failed for '{}'", id, event, e);
+      }
     }
   }
 
@@ -211,12 +223,20 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
 
   @Override
   public void join(String... rooms) {
-    namespace.adapter().addAll(id, Set.of(rooms));
+    Set<String> joining = Events.roomSet(rooms);
+    if (!connected) {
+      return;
+    }
+    namespace.adapter().addAll(id, joining);
+    if (!connected) {
+      // the socket closed meanwhile (onClose clears 'connected' before its rooms): do not leave rooms behind
+      namespace.adapter().delAll(id);
+    }
   }
 
   @Override
   public void leave(String room) {
-    namespace.adapter().del(id, room);
+    namespace.adapter().del(id, Objects.requireNonNull(room, "room"));
   }
 
   @Override

@@ -61,6 +61,11 @@ final class DefaultSocketServer implements SocketServer {
     return maxAttachments;
   }
 
+  /** The engine's maxPayload: also the most the attachments of one packet may hold together. */
+  int maxPayload() {
+    return engine.options().maxPayload();
+  }
+
   Set<String> credentialFields() {
     return credentialFields;
   }

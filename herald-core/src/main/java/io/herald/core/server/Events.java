@@ -7,12 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import io.herald.core.socketio.SocketDecoder;
 
 /** Builds event payloads and reads their arguments. */
 final class Events {
   /** Event names the Socket.IO client reserves for itself; emitting them is refused. */
-  static final Set<String> RESERVED =
-      Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+  static final Set<String> RESERVED = SocketDecoder.RESERVED_EVENTS;
 
   private Events() {}
 
@@ -26,6 +26,15 @@ final class Events {
     payload.add(event);
     Collections.addAll(payload, args);
     return payload;
+  }
+
+  /** Room names as a set; duplicates collapse, null is refused. */
+  static Set<String> roomSet(String[] rooms) {
+    Set<String> set = new java.util.HashSet<>(rooms.length * 2);
+    for (String room : rooms) {
+      set.add(Objects.requireNonNull(room, "room"));
+    }
+    return set;
   }
 
   /** The elements of {@code array} from index {@code from} on. */

@@ -18,20 +18,36 @@ import java.util.Set;
  * BINARY_ACK is returned only once all of its attachments have arrived. Not thread-safe.
  */
 public final class SocketDecoder {
-  private static final Set<String> RESERVED_EVENTS =
+  /** Event names the Socket.IO client reserves for itself. */
+  public static final Set<String> RESERVED_EVENTS =
       Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
   private static final int MAX_ID_DIGITS = 15;
 
   private final int maxAttachments;
+  private final long maxAttachmentBytes;
   private SocketPacket pending;
   private int expected;
   private List<byte[]> attachments;
+  private long attachmentBytes;
 
+  /** A decoder whose packets may carry {@code maxAttachments} attachments of any total size. */
   public SocketDecoder(int maxAttachments) {
+    this(maxAttachments, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxAttachments how many binary attachments one packet may carry
+   * @param maxAttachmentBytes how many bytes the attachments of one packet may hold together
+   */
+  public SocketDecoder(int maxAttachments, long maxAttachmentBytes) {
     if (maxAttachments < 0) {
       throw new IllegalArgumentException("maxAttachments: " + maxAttachments + " (expected: >= 0)");
     }
+    if (maxAttachmentBytes <= 0) {
+      throw new IllegalArgumentException("maxAttachmentBytes: " + maxAttachmentBytes + " (expected: > 0)");
+    }
     this.maxAttachments = maxAttachments;
+    this.maxAttachmentBytes = maxAttachmentBytes;
   }
 
   /**
@@ -44,6 +60,10 @@ public final class SocketDecoder {
     if (message.isBinary()) {
       if (pending == null) {
         throw new SocketCodecException("binary message without a packet expecting attachments");
+      }
+      attachmentBytes += message.dataLength();
+      if (attachmentBytes > maxAttachmentBytes) {
+        throw new SocketCodecException("attachments of one packet exceed " + maxAttachmentBytes + " bytes");
       }
       attachments.add(message.data());
       if (attachments.size() < expected) {
@@ -133,6 +153,7 @@ public final class SocketDecoder {
     pending = packet;
     expected = attachmentCount;
     attachments = new ArrayList<>(attachmentCount);
+    attachmentBytes = 0;
     return null;
   }
 
@@ -157,7 +178,8 @@ public final class SocketDecoder {
       if (flag != null && flag.isBoolean() && flag.booleanValue()) {
         JsonNode num = object.get("num");
         if (num == null || !num.isInt() || num.intValue() < 0 || num.intValue() >= parts.size()) {
-          throw new SocketCodecException("illegal attachment placeholder " + object);
+          throw new SocketCodecException("illegal attachment placeholder (num: "
+              + (num == null ? "missing" : abbreviate(num.toString())) + ")");
         }
         return BinaryNode.valueOf(parts.get(num.intValue()));
       }
@@ -173,6 +195,10 @@ public final class SocketDecoder {
       return array;
     }
     return node;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 32 ? text : text.substring(0, 32) + "…";
   }
 
   private static boolean isDigit(byte b) {
