@@ -21,6 +21,12 @@ public interface AdapterHost {
   /** A server-side event from another node. {@code ack} is {@code null} when none is expected. */
   void onServerSideEmit(List<JsonNode> eventAndArgs, Consumer<JsonNode> ack);
 
+  /**
+   * A fresh acknowledgement id, unique among the packets of this namespace on this node. A cluster adapter takes
+   * one for each broadcast with acknowledgements that another node asks it to deliver.
+   */
+  long nextAckId();
+
   /** A socket connected to this node, as the adapter uses it. Every method may be called from any thread. */
   interface LocalSocket {
     String id();

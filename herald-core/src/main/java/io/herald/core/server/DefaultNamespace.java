@@ -91,7 +91,8 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
     return server.vertx();
   }
 
-  long nextAckId() {
+  @Override
+  public long nextAckId() {
     return ackIds.getAndIncrement();
   }
 
