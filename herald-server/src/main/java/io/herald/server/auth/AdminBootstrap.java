@@ -34,16 +34,23 @@ public final class AdminBootstrap {
       log.info("administrator {} created from HERALD_ADMIN_EMAIL", normalized);
       return;
     }
+    boolean changed = false;
     if (!admin.isAdmin()) {
       Set<String> roles = new HashSet<>(admin.roles());
       roles.add(User.ROLE_ADMIN);
       users.setRoles(admin.id(), roles);
       log.info("user {} made administrator from HERALD_ADMIN_EMAIL", normalized);
+      changed = true;
     }
     String stored = users.passwordHash(admin.id()).orElse(null);
     if (stored == null || !hasher.matches(password, stored)) {
       users.setPasswordHash(admin.id(), hasher.hash(password));
       log.info("password of administrator {} set from HERALD_ADMIN_PASSWORD", normalized);
+      changed = true;
+    }
+    if (changed) {
+      // whoever held this account before (it may have been registered by anyone) loses its tokens
+      users.bumpTokenVersion(admin.id());
     }
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -23,6 +24,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
   private static final int HASH_BYTES = 32;
 
   private final SecureRandom random = new SecureRandom();
+  /** At most this many derivations at once (each holds 19 MiB): a flood of logins queues instead of exhausting memory. */
+  private final Semaphore running = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
   @Override
   public String hash(String password) {
@@ -52,7 +55,16 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         || parsed.salt().length < SALT_BYTES;
   }
 
-  private static byte[] derive(String password, Argon2Hash.Params params, byte[] salt, int length) {
+  private byte[] derive(String password, Argon2Hash.Params params, byte[] salt, int length) {
+    running.acquireUninterruptibly();
+    try {
+      return deriveNow(password, params, salt, length);
+    } finally {
+      running.release();
+    }
+  }
+
+  private static byte[] deriveNow(String password, Argon2Hash.Params params, byte[] salt, int length) {
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(new Argon2Parameters.Builder(params.type())
         .withVersion(params.version())

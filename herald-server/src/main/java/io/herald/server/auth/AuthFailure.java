@@ -11,10 +11,22 @@ public final class AuthFailure extends Exception {
   }
 
   private final Code code;
+  private final long retryAfterSeconds;
 
   public AuthFailure(Code code, String message) {
+    this(code, message, -1);
+  }
+
+  /** A {@code RATE_LIMITED} failure that says when the client may try again. */
+  public AuthFailure(Code code, String message, long retryAfterSeconds) {
     super(message, null, false, false);
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Seconds until a retry may succeed, or -1 when waiting will not help. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public Code code() {

@@ -77,6 +77,9 @@ public final class AuthRoutes {
     String token = TokenCarriers.bearer(ctx.request().getHeader("authorization"));
     respond(ctx, 200, services.blocking().run(() -> {
       Identity identity = authenticate(token);
+      if (identity.external()) {
+        throw new HttpException(400, "external_token", "tokens of an external identity provider are refreshed there");
+      }
       User user = services.users().findById(identity.userId()).orElseThrow();
       return session(user);
     }));
@@ -86,6 +89,10 @@ public final class AuthRoutes {
     String token = TokenCarriers.bearer(ctx.request().getHeader("authorization"));
     respond(ctx, 200, services.blocking().run(() -> {
       Identity identity = authenticate(token);
+      if (identity.external()) {
+        throw new HttpException(400, "external_token",
+            "tokens of an external identity provider are revoked there, not by Herald");
+      }
       services.users().bumpTokenVersion(identity.userId());
       return identity;
     }).map(identity -> {
@@ -161,12 +168,12 @@ public final class AuthRoutes {
 
   private void limit(RateLimiter limiter, String key, String message) {
     if (!limiter.tryAcquire(key)) {
-      long seconds = Math.max(1, limiter.retryAfter(key).toSeconds());
+      long seconds = Math.max(1, (limiter.retryAfter(key).toMillis() + 999) / 1000);
       throw new HttpException(429, "rate_limited", message + "; retry in " + seconds + " s", seconds);
     }
   }
 
   private static String ip(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    return ConnectionCheck.addressKey(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
   }
 }

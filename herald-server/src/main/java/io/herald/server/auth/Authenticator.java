@@ -44,7 +44,8 @@ public final class Authenticator {
     if ((versioned || !verified.external()) && verified.tokenVersion() != user.tokenVersion()) {
       throw new AuthFailure(Code.TOKEN_REVOKED, "token has been revoked");
     }
-    return new Identity(user.id(), user.email(), user.roles(), user.tokenVersion(), verified.expiresAt());
+    return new Identity(user.id(), user.email(), user.roles(), user.tokenVersion(), verified.expiresAt(),
+        verified.external());
   }
 
   private User firstSight(VerifiedToken verified) throws AuthFailure {

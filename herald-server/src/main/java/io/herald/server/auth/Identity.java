@@ -11,8 +11,10 @@ import java.util.Set;
  * @param roles the roles, as stored
  * @param tokenVersion the token version that was current when checked
  * @param expiresAt when the token that proved it expires
+ * @param external whether an external identity provider issued that token (Herald cannot revoke or refresh it)
  */
-public record Identity(String userId, String email, Set<String> roles, int tokenVersion, Instant expiresAt) {
+public record Identity(String userId, String email, Set<String> roles, int tokenVersion, Instant expiresAt,
+    boolean external) {
   public Identity {
     roles = Set.copyOf(roles);
   }

@@ -5,9 +5,6 @@ import io.herald.core.server.Namespace;
 import io.herald.core.server.Socket;
 import io.herald.server.auth.AuthFailure.Code;
 import io.vertx.core.Future;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -29,18 +26,19 @@ import org.slf4j.LoggerFactory;
 public final class SocketAuth {
   /** The code of a token that could not be checked because something failed on the server. */
   public static final String UNAVAILABLE = "AUTH_UNAVAILABLE";
-  static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(SocketAuth.class);
   private static final String MISSING = "authentication required: send a token as auth.token, the token query"
       + " parameter or an Authorization: Bearer header";
 
   private final AuthServices services;
+  private final ConnectionCheck check;
   private final LiveSessions live;
   private final Map<Namespace, Boolean> watched = new ConcurrentHashMap<>();
 
   public SocketAuth(AuthServices services, LiveSessions live) {
     this.services = services;
+    this.check = new ConnectionCheck(services);
     this.live = live;
   }
 
@@ -110,59 +108,7 @@ public final class SocketAuth {
 
   /** Checks the token; completes on the caller's context. */
   private Future<Identity> verify(Socket socket, String token) {
-    String address = addressKey(socket.handshake().address());
-    RateLimiter perIp = services.limits().socketAuthPerIp();
-    if (!perIp.tryAcquire(address)) {
-      return Future.failedFuture(rateLimited(perIp, address, "too many authentication attempts from this address"));
-    }
-    if (token == null || token.isBlank()) {
-      return Future.failedFuture(new AuthFailure(Code.TOKEN_MISSING, MISSING));
-    }
-    if (token.length() > MAX_TOKEN_LENGTH) {
-      return Future.failedFuture(new AuthFailure(Code.TOKEN_INVALID,
-          "token: " + token.length() + " characters (expected: at most " + MAX_TOKEN_LENGTH + ")"));
-    }
-    return services.blocking().run(() -> services.authenticator().authenticate(token))
-        .recover(SocketAuth::logUnexpected)
-        .compose(identity -> {
-          RateLimiter perAccount = services.limits().socketAuthPerAccount();
-          if (!perAccount.tryAcquire(identity.userId())) {
-            return Future.failedFuture(
-                rateLimited(perAccount, identity.userId(), "too many authentication attempts for this account"));
-          }
-          return Future.succeededFuture(identity);
-        });
-  }
-
-  /** The rate-limit key of a client address: IPv4 as it is, IPv6 by its /64 prefix (one client's usual share). */
-  static String addressKey(String address) {
-    if (address == null || address.isBlank()) {
-      return "unknown";
-    }
-    if (address.indexOf(':') < 0) {
-      return address;
-    }
-    try {
-      byte[] bytes = InetAddress.getByName(address).getAddress(); // an IPv6 literal: parsed, never looked up
-      if (bytes.length == 4) {
-        return InetAddress.getByAddress(bytes).getHostAddress();
-      }
-      return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-    } catch (UnknownHostException e) {
-      return address;
-    }
-  }
-
-  private static AuthFailure rateLimited(RateLimiter limiter, String key, String message) {
-    long seconds = Math.max(1, (limiter.retryAfter(key).toMillis() + 999) / 1000);
-    return new AuthFailure(Code.RATE_LIMITED, message + "; retry in " + seconds + " s");
-  }
-
-  private static Future<Identity> logUnexpected(Throwable failure) {
-    if (!(failure instanceof AuthFailure)) {
-      log.warn("could not check a socket's token", failure);
-    }
-    return Future.failedFuture(failure);
+    return check.verify(socket.handshake().address(), token);
   }
 
   /**

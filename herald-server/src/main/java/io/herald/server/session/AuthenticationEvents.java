@@ -29,8 +29,13 @@ final class AuthenticationEvents {
   }
 
   void register(Socket socket) {
-    socket.on("authenticate", guarded(socket, "authenticate", (args, ack) -> authenticate(socket, first(args), ack)));
+    registerRenewal(socket);
     socket.on("logout", guarded(socket, "logout", (args, ack) -> logout(socket, ack)));
+  }
+
+  /** Only {@code authenticate}: how a socket on a namespace that requires identity outlives its first token. */
+  void registerRenewal(Socket socket) {
+    socket.on("authenticate", guarded(socket, "authenticate", (args, ack) -> authenticate(socket, first(args), ack)));
   }
 
   private void authenticate(Socket socket, JsonNode payload, Ack ack) {

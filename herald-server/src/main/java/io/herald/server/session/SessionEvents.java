@@ -48,6 +48,14 @@ public final class SessionEvents {
     root.onConnection(this::connected);
   }
 
+  /**
+   * On a namespace that requires identity: {@code authenticate} with a fresh token keeps a socket connected past
+   * the expiry of the token it connected with.
+   */
+  public void installRenewal(Namespace namespace) {
+    namespace.onConnection(authentication::registerRenewal);
+  }
+
   private void connected(Socket socket) {
     Instant now = clock.instant();
     socket.data().put(CONNECTED_AT, ServerTime.iso(now));

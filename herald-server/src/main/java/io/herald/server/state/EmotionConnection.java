@@ -5,7 +5,9 @@ import io.herald.server.auth.AuthFailure;
 import io.herald.server.auth.Identity;
 import io.herald.server.auth.LiveSessions;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ final class EmotionConnection {
   private volatile LiveSessions.Handle session;
   private volatile boolean revoked;
   private boolean throttled;
+  private Future<?> updates = Future.succeededFuture();
 
   /** A connection whose events run on {@code context}, its event loop. */
   EmotionConnection(ServerWebSocket ws, Context context, String address, String userId) {
@@ -116,6 +119,13 @@ final class EmotionConnection {
   }
 
   /** Tells the client why its identity ended, then closes; called on any thread, runs on the event loop. */
+  /** Runs the connection's emotion updates one after the other, in the order the client sent them. */
+  <T> Future<T> inOrder(Supplier<Future<T>> update) {
+    Future<T> next = updates.transform(previous -> update.get());
+    updates = next;
+    return next;
+  }
+
   private void revoke(AuthFailure.Code code, String message) {
     revoked = true;
     context.runOnContext(v -> {

@@ -71,7 +71,7 @@ final class EmotionProtocol {
       return;
     }
     String userId = connection.userId();
-    blocking.run(() -> updates.apply(userId, emotion.get())).onFailure(e -> {
+    connection.inOrder(() -> blocking.run(() -> updates.apply(userId, emotion.get()))).onFailure(e -> {
       log.warn("storing the emotion of user {} failed", userId, e);
       connection.send(WsMessages.error("Could not store the emotion; try again"));
     });

@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 class AdminBootstrapTest {
   @Test
@@ -20,6 +22,24 @@ class AdminBootstrapTest {
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
       assertThat(new JsonObject(login.body()).getJsonObject("user").getJsonArray("roles").getList())
           .containsExactlyInAnyOrder("admin", "user");
+    }
+  }
+
+  @Test
+  void promotingAnExistingAccountRevokesTheTokensItHadBefore(@TempDir Path dataDir) throws Exception {
+    String secret = IdentityGateway.randomSecret();
+    String squatterToken;
+    try (IdentityGateway before = IdentityGateway.startIn(dataDir, Map.of("HERALD_JWT_SECRET", secret))) {
+      squatterToken = before.register("boss@example.com", "registered by someone").token();
+    }
+    try (IdentityGateway after = IdentityGateway.startIn(dataDir, Map.of("HERALD_JWT_SECRET", secret,
+        "HERALD_ADMIN_EMAIL", "boss@example.com", "HERALD_ADMIN_PASSWORD", "the operator's own password"))) {
+      HttpResponse<String> me = after.get("/auth/me", squatterToken);
+      assertThat(me.statusCode()).isEqualTo(401);
+      assertThat(new JsonObject(me.body()).getString("error")).isEqualTo("TOKEN_REVOKED");
+      HttpResponse<String> squatterLogin = after.post("/auth/login",
+          "{\"email\":\"boss@example.com\",\"password\":\"registered by someone\"}", null);
+      assertThat(squatterLogin.statusCode()).isEqualTo(401);
     }
   }
 

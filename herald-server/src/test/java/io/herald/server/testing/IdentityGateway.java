@@ -33,15 +33,17 @@ public final class IdentityGateway implements AutoCloseable {
 
   private final Gateway gateway;
   private final Path dataDir;
+  private final boolean ownsDataDir;
   private final String secret;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A user registered through {@code POST /auth/register}. */
   public record RegisteredUser(String id, String email, String token) {}
 
-  private IdentityGateway(Gateway gateway, Path dataDir, String secret) {
+  private IdentityGateway(Gateway gateway, Path dataDir, boolean ownsDataDir, String secret) {
     this.gateway = gateway;
     this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
     this.secret = secret;
   }
 
@@ -51,8 +53,16 @@ public final class IdentityGateway implements AutoCloseable {
 
   /** Starts with extra environment settings, such as {@code HERALD_JWT_TTL=PT3S}. */
   public static IdentityGateway start(Map<String, String> extraEnv) throws IOException {
-    Path dataDir = Files.createTempDirectory("herald-test-");
-    String secret = randomSecret();
+    return start(Files.createTempDirectory("herald-test-"), true, extraEnv);
+  }
+
+  /** Starts on a data directory the test keeps (to restart on the same users); it is not deleted on close. */
+  public static IdentityGateway startIn(Path dataDir, Map<String, String> extraEnv) throws IOException {
+    return start(dataDir, false, extraEnv);
+  }
+
+  private static IdentityGateway start(Path dataDir, boolean ownsDataDir, Map<String, String> extraEnv) {
+    String secret = extraEnv.getOrDefault("HERALD_JWT_SECRET", randomSecret());
     Map<String, String> env = new HashMap<>();
     env.put("HERALD_JWT_SECRET", secret);
     // every test client comes from 127.0.0.1: per-address limits would make tests depend on their order
@@ -65,7 +75,7 @@ public final class IdentityGateway implements AutoCloseable {
         .withEventLoops(2)
         .withDataDir(dataDir)
         .withEnv(env);
-    return new IdentityGateway(Gateway.start(config), dataDir, secret);
+    return new IdentityGateway(Gateway.start(config), dataDir, ownsDataDir, secret);
   }
 
   public Gateway gateway() {
@@ -146,7 +156,8 @@ public final class IdentityGateway implements AutoCloseable {
     }
   }
 
-  private static String randomSecret() {
+  /** A fresh random HS256 secret, for tests that restart a gateway with the same one. */
+  public static String randomSecret() {
     byte[] bytes = new byte[48];
     new SecureRandom().nextBytes(bytes);
     return BASE64URL.encodeToString(bytes);
@@ -155,6 +166,9 @@ public final class IdentityGateway implements AutoCloseable {
   @Override
   public void close() throws IOException {
     gateway.close();
+    if (!ownsDataDir) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
