@@ -3,6 +3,7 @@ package io.herald.redis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.core.adapter.BroadcastOptions;
@@ -124,12 +125,34 @@ final class Wire {
     return Msgpack.decode(message);
   }
 
+  /** JSON as Node's {@code JSON.stringify} writes it: binary values become {@code {"type":"Buffer","data":[...]}}. */
   static byte[] json(JsonNode node) {
     try {
-      return JSON.writeValueAsBytes(node);
+      return JSON.writeValueAsBytes(withNodeBuffers(node));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static JsonNode withNodeBuffers(JsonNode node) {
+    if (node instanceof BinaryNode binary) {
+      ArrayNode bytes = NODES.arrayNode();
+      for (byte b : binary.binaryValue()) {
+        bytes.add(b & 0xff);
+      }
+      return NODES.objectNode().put("type", "Buffer").set("data", bytes);
+    }
+    if (node instanceof ObjectNode object) {
+      ObjectNode copy = NODES.objectNode();
+      object.properties().forEach(field -> copy.set(field.getKey(), withNodeBuffers(field.getValue())));
+      return copy;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = NODES.arrayNode(array.size());
+      array.forEach(element -> copy.add(withNodeBuffers(element)));
+      return copy;
+    }
+    return node;
   }
 
   /** Any emittable value as a Jackson tree, with byte arrays and buffers as binary nodes. */
