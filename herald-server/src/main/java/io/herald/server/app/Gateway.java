@@ -1,10 +1,14 @@
 package io.herald.server.app;
 
+import io.herald.core.adapter.AdapterFactory;
 import io.herald.core.engineio.EngineOptions;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
 import io.herald.server.conformance.ConformanceProfile;
 import io.herald.server.auth.TokenCarriers;
+import io.herald.server.cluster.ClusterSettings;
+import io.herald.server.cluster.GatewayCluster;
+import io.herald.server.http.CorsSettings;
 import io.herald.server.http.HttpErrors;
 import io.herald.server.ops.HealthRoutes;
 import io.vertx.core.DeploymentOptions;
@@ -41,34 +45,47 @@ public final class Gateway implements AutoCloseable {
   private final SocketServer io;
   private final int port;
   private final Features features;
+  private final GatewayCluster cluster;
   private volatile boolean closed;
 
-  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port, Features features) {
+  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port, Features features,
+      GatewayCluster cluster) {
     this.config = config;
     this.vertx = vertx;
     this.io = io;
     this.port = port;
     this.features = features;
+    this.cluster = cluster;
   }
 
   /** Starts the gateway and waits until it listens. */
   public static Gateway start(GatewayConfig config) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
     Features features = Features.NONE;
+    GatewayCluster cluster = null;
     try {
       boolean conformance = config.profile() == GatewayConfig.Profile.CONFORMANCE;
-      EngineOptions engine = conformance ? ConformanceProfile.engineOptions() : EngineOptions.defaults();
+      // HERALD_REDIS_URL: the Redis adapter instead of the memory one; connects in the background
+      cluster = conformance ? null : ClusterSettings.fromEnv(config.env())
+          .map(settings -> GatewayCluster.start(vertx, settings)).orElse(null);
+      CorsSettings cors = CorsSettings.fromEnv(config.env());
+      EngineOptions engine = conformance ? ConformanceProfile.engineOptions()
+          : EngineOptions.builder().cors(cors.engine()).build();
       SocketServer io = SocketServer.builder(vertx)
           .engine(engine)
           .connectTimeout(conformance ? ConformanceProfile.CONNECT_TIMEOUT : Duration.ofSeconds(45))
           .credentialFields(conformance ? Set.of() : TokenCarriers.CREDENTIAL_FIELDS)
+          .adapter(cluster == null ? AdapterFactory.MEMORY : cluster.adapterFactory())
           .build();
       Router router = Router.router(vertx);
-      new HealthRoutes(io).mount(router);
+      if (!conformance && cors.enabled()) {
+        router.route().handler(cors.rest());
+      }
+      new HealthRoutes(io, cluster).mount(router);
       if (conformance) {
         ConformanceProfile.install(io, router);
       } else {
-        features = IdentityFeatures.install(vertx, io, router, config);
+        features = IdentityFeatures.install(vertx, io, router, config, cluster);
       }
       router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not_found", "no route for "
           + ctx.request().method() + " " + ctx.request().path()));
@@ -76,9 +93,12 @@ public final class Gateway implements AutoCloseable {
       Handler<HttpServerRequest> handler = io.requestHandler(router);
       HttpServerOptions http = io.httpOptions(new HttpServerOptions()).setHost(config.host());
       int port = listen(vertx, http, handler, config);
-      return new Gateway(config, vertx, io, port, features);
+      return new Gateway(config, vertx, io, port, features, cluster);
     } catch (RuntimeException | Error e) {
       closeQuietly(features);
+      if (cluster != null) {
+        cluster.close();
+      }
       vertx.close();
       throw e;
     }
@@ -160,6 +180,9 @@ public final class Gateway implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("graceful shutdown incomplete: {}", e.getMessage());
     } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
       await(vertx.close());
       closeQuietly(features);
     }

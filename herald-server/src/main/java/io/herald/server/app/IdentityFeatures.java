@@ -13,12 +13,19 @@ import io.herald.server.auth.JwtTokenService;
 import io.herald.server.auth.LiveSessions;
 import io.herald.server.auth.PasswordHasher;
 import io.herald.server.auth.RateLimits;
+import io.herald.server.auth.RedisRateLimits;
 import io.herald.server.auth.SocketAuth;
 import io.herald.server.auth.TokenService;
 import io.herald.server.auth.TokenSettings;
 import io.herald.server.auth.UserRepository;
 import io.herald.server.auth.UserRevoked;
+import io.herald.server.cluster.GatewayCluster;
 import io.herald.server.events.DomainEvents;
+import io.herald.server.presence.LocalPresence;
+import io.herald.server.presence.Presence;
+import io.herald.server.presence.PresenceAnnouncer;
+import io.herald.server.presence.PresenceEvents;
+import io.herald.server.presence.RedisPresence;
 import io.herald.server.session.SessionEvents;
 import io.herald.server.state.EmotionSocket;
 import io.herald.server.state.JdbcEmotionRepository;
@@ -43,14 +50,18 @@ final class IdentityFeatures implements Features {
   private final Database database;
   private final Blocking blocking;
   private final EmotionSocket emotionSocket;
+  private final Presence presence;
 
-  private IdentityFeatures(Database database, Blocking blocking, EmotionSocket emotionSocket) {
+  private IdentityFeatures(Database database, Blocking blocking, EmotionSocket emotionSocket, Presence presence) {
     this.database = database;
     this.blocking = blocking;
     this.emotionSocket = emotionSocket;
+    this.presence = presence;
   }
 
-  static IdentityFeatures install(Vertx vertx, SocketServer io, Router router, GatewayConfig config) {
+  /** Installs the features; with a {@code cluster}, presence and the cross-node rate limits live in Redis. */
+  static IdentityFeatures install(Vertx vertx, SocketServer io, Router router, GatewayConfig config,
+      GatewayCluster cluster) {
     Map<String, String> env = config.env();
     Clock clock = Clock.systemUTC();
     Database database = Database.open(StorageSettings.fromEnv(env, DataDirectory.prepare(config.dataDir())));
@@ -62,7 +73,8 @@ final class IdentityFeatures implements Features {
       Authenticator authenticator = new Authenticator(tokens, users, externalUsers(env));
       DomainEvents events = new DomainEvents();
       AuthServices services = new AuthServices(vertx, blocking, users, hasher, tokens, authenticator,
-          RateLimits.fromEnv(env, clock), events, clock);
+          cluster == null ? RateLimits.fromEnv(env, clock) : RedisRateLimits.fromEnv(env, clock, cluster.redis()),
+          events, clock);
       AdminBootstrap.apply(env, users, hasher);
 
       LiveSessions live = new LiveSessions(vertx, clock);
@@ -71,13 +83,20 @@ final class IdentityFeatures implements Features {
 
       SocketAuth socketAuth = new SocketAuth(services, live);
       Namespace root = io.of("/").use(socketAuth.optional());
-      PROTECTED_NAMESPACES.forEach(name -> io.of(name).use(socketAuth.required()));
-      new SessionEvents(services, live).install(root);
+      SessionEvents sessionEvents = new SessionEvents(services, live);
+      sessionEvents.install(root);
+      for (String name : PROTECTED_NAMESPACES) {
+        sessionEvents.installRenewal(io.of(name).use(socketAuth.required()));
+      }
+      PresenceAnnouncer announcer = new PresenceAnnouncer(root, clock);
+      Presence presence = cluster == null ? new LocalPresence(announcer)
+          : new RedisPresence(vertx, cluster.redis().redis(), cluster.settings(), cluster.nodeId(), announcer);
+      new PresenceEvents(presence).install(root, events);
 
       new AuthRoutes(services).mount(router);
       EmotionSocket emotionSocket = new EmotionSocket(services, new JdbcEmotionRepository(database.dataSource()), live, root);
       emotionSocket.mount(router);
-      return new IdentityFeatures(database, blocking, emotionSocket);
+      return new IdentityFeatures(database, blocking, emotionSocket, presence);
     } catch (RuntimeException | Error e) {
       blocking.close();
       database.close();
@@ -97,6 +116,7 @@ final class IdentityFeatures implements Features {
   @Override
   public void drain() {
     emotionSocket.closeAll();
+    presence.close();
   }
 
   @Override

@@ -140,19 +140,28 @@ public final class SocketAuth {
       SocketIdentity.set(socket, identity, services.clock().instant());
       return;
     }
-    signOut(socket);
+    forget(socket);
     SocketIdentity.set(socket, identity, services.clock().instant());
     track(socket, login, identity);
+    services.events().publish(new SocketIdentityChanged(socket));
   }
 
   private void signOut(Socket socket) {
+    if (forget(socket)) {
+      services.events().publish(new SocketIdentityChanged(socket));
+    }
+  }
+
+  /** Drops the socket's identity; whether it had one. */
+  private boolean forget(Socket socket) {
     SocketLogin login = SocketLogin.find(socket);
     if (login == null || login.identity() == null) {
-      return;
+      return false;
     }
     login.untrack();
     socket.leave(SocketIdentity.userRoom(login.identity().userId()));
     SocketIdentity.clear(socket);
+    return true;
   }
 
   private void track(Socket socket, SocketLogin login, Identity identity) {

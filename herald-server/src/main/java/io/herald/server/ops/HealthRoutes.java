@@ -2,17 +2,29 @@ package io.herald.server.ops;
 
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
+import io.herald.server.cluster.GatewayCluster;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
-/** {@code GET /health}: whether the gateway serves, with its WebSocket figures. */
+/**
+ * {@code GET /health}: whether the gateway serves, with its WebSocket figures and {@code details.redis
+ * {status: "up" | "down" | "disabled", error?}}. While Redis is down the gateway still serves its own sockets, so
+ * the answer stays 200 with {@code status: "degraded"}.
+ */
 public final class HealthRoutes {
   private final SocketServer io;
+  private final GatewayCluster cluster;
 
   public HealthRoutes(SocketServer io) {
+    this(io, null);
+  }
+
+  /** @param cluster the gateway's Redis, {@code null} when it runs alone */
+  public HealthRoutes(SocketServer io, GatewayCluster cluster) {
     this.io = io;
+    this.cluster = cluster;
   }
 
   public void mount(Router router) {
@@ -24,11 +36,22 @@ public final class HealthRoutes {
         .put("status", "healthy")
         .put("connectedClients", io.clientsCount())
         .put("activeRooms", activeRooms());
+    JsonObject redis = redis();
     JsonObject body = new JsonObject()
-        .put("status", "ok")
+        .put("status", "down".equals(redis.getString("status")) ? "degraded" : "ok")
         .put("timestamp", Instant.now().toString())
-        .put("details", new JsonObject().put("websocket", websocket));
+        .put("details", new JsonObject().put("websocket", websocket).put("redis", redis));
     ctx.response().putHeader("content-type", "application/json").end(body.encode());
+  }
+
+  private JsonObject redis() {
+    if (cluster == null) {
+      return new JsonObject().put("status", "disabled");
+    }
+    if (cluster.isUp()) {
+      return new JsonObject().put("status", "up");
+    }
+    return new JsonObject().put("status", "down").put("error", cluster.lastError().orElse("connecting"));
   }
 
   /** Rooms that clients or features made, not counting the private room every socket has. */
