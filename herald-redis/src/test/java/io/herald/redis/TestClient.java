@@ -25,8 +25,8 @@ final class TestClient implements AutoCloseable {
     this.socket = socket;
     socket.onAnyIncoming(args -> {
       String name = String.valueOf(args[0]);
+      names.add(name); // before the queue: whoever takes it from the queue must find it in received()
       queue(name).add(java.util.Arrays.copyOfRange(args, 1, args.length));
-      names.add(name);
     });
     for (String reserved : List.of(io.socket.client.Socket.EVENT_CONNECT, io.socket.client.Socket.EVENT_DISCONNECT)) {
       socket.on(reserved, queue(reserved)::add);
