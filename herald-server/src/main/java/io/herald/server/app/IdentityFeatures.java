@@ -4,7 +4,6 @@ import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
 import io.herald.server.auth.AdminBootstrap;
 import io.herald.server.auth.Argon2PasswordHasher;
-import io.herald.server.auth.AuthFailure;
 import io.herald.server.auth.AuthRoutes;
 import io.herald.server.auth.AuthServices;
 import io.herald.server.auth.Authenticator;
@@ -18,7 +17,7 @@ import io.herald.server.auth.SocketAuth;
 import io.herald.server.auth.TokenService;
 import io.herald.server.auth.TokenSettings;
 import io.herald.server.auth.UserRepository;
-import io.herald.server.auth.UserRevoked;
+import io.herald.server.auth.Revocations;
 import io.herald.server.cluster.GatewayCluster;
 import io.herald.server.events.DomainEvents;
 import io.herald.server.presence.LocalPresence;
@@ -78,11 +77,9 @@ final class IdentityFeatures implements Features {
       AdminBootstrap.apply(env, users, hasher);
 
       LiveSessions live = new LiveSessions(vertx, clock);
-      events.subscribe(UserRevoked.class,
-          revoked -> live.revokeUser(revoked.userId(), AuthFailure.Code.TOKEN_REVOKED, "token revoked: " + revoked.reason()));
-
       SocketAuth socketAuth = new SocketAuth(services, live);
       Namespace root = io.of("/").use(socketAuth.optional());
+      Revocations.install(events, live, root);
       SessionEvents sessionEvents = new SessionEvents(services, live);
       sessionEvents.install(root);
       for (String name : PROTECTED_NAMESPACES) {

@@ -77,6 +77,13 @@ public final class ClusterNode implements AutoCloseable {
     return post("/auth/login", new JsonObject().put("email", email).put("password", password)).statusCode();
   }
 
+  /** {@code POST /auth/logout} with the token; returns the response's status code. */
+  public int logout(String token) {
+    return send(HttpRequest.newBuilder(URI.create(url() + "/auth/logout"))
+        .header("authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.noBody())).statusCode();
+  }
+
   /** {@code GET /health} as JSON. */
   public JsonObject health() {
     return new JsonObject(send(HttpRequest.newBuilder(URI.create(url() + "/health")).GET()).body());
