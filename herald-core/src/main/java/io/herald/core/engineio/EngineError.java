@@ -8,7 +8,9 @@ enum EngineError {
   BAD_REQUEST(3, "Bad request", 400),
   FORBIDDEN(4, "Forbidden", 403),
   UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", 400),
-  PAYLOAD_TOO_LARGE(3, "Payload too large", 413);
+  PAYLOAD_TOO_LARGE(3, "Payload too large", 413),
+  TOO_MANY_CONNECTIONS(4, "Too many connections from this address", 429),
+  TOO_MANY_HANDSHAKES(4, "Too many handshakes from this address", 429);
 
   final int code;
   final String message;

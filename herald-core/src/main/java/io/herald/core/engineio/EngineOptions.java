@@ -37,6 +37,8 @@ public final class EngineOptions {
   private final int maxPayload;
   private final int maxPacketsPerPayload;
   private final int maxBufferedBytes;
+  private final int maxConnectionsPerIp;
+  private final int handshakesPerIpPerSecond;
   private final Set<TransportName> transports;
   private final boolean allowUpgrades;
   private final CorsPolicy cors;
@@ -49,6 +51,8 @@ public final class EngineOptions {
     this.maxPayload = b.maxPayload;
     this.maxPacketsPerPayload = b.maxPacketsPerPayload;
     this.maxBufferedBytes = b.maxBufferedBytes;
+    this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+    this.handshakesPerIpPerSecond = b.handshakesPerIpPerSecond;
     this.transports = Set.copyOf(b.transports);
     this.allowUpgrades = b.allowUpgrades;
     this.cors = b.cors;
@@ -89,6 +93,16 @@ public final class EngineOptions {
     return maxBufferedBytes;
   }
 
+  /** How many sessions may be open at once from one client address (IPv6: one /64); 0 for no limit. */
+  public int maxConnectionsPerIp() {
+    return maxConnectionsPerIp;
+  }
+
+  /** How many handshakes one client address (IPv6: one /64) may start per second, in bursts of as many; 0 for no limit. */
+  public int handshakesPerIpPerSecond() {
+    return handshakesPerIpPerSecond;
+  }
+
   public Set<TransportName> transports() {
     return transports;
   }
@@ -114,6 +128,8 @@ public final class EngineOptions {
     b.maxPayload = maxPayload;
     b.maxPacketsPerPayload = maxPacketsPerPayload;
     b.maxBufferedBytes = maxBufferedBytes;
+    b.maxConnectionsPerIp = maxConnectionsPerIp;
+    b.handshakesPerIpPerSecond = handshakesPerIpPerSecond;
     b.transports = EnumSet.copyOf(transports);
     b.allowUpgrades = allowUpgrades;
     b.cors = cors;
@@ -129,6 +145,8 @@ public final class EngineOptions {
     private int maxPayload = 1_000_000;
     private int maxPacketsPerPayload = 1_000;
     private int maxBufferedBytes = 4 * 1024 * 1024;
+    private int maxConnectionsPerIp = 1_000;
+    private int handshakesPerIpPerSecond = 100;
     private Set<TransportName> transports = EnumSet.allOf(TransportName.class);
     private boolean allowUpgrades = true;
     private CorsPolicy cors;
@@ -175,6 +193,18 @@ public final class EngineOptions {
       return this;
     }
 
+    /** How many sessions may be open at once from one address; 1,000 by default, 0 for no limit. */
+    public Builder maxConnectionsPerIp(int count) {
+      this.maxConnectionsPerIp = notNegative("maxConnectionsPerIp", count);
+      return this;
+    }
+
+    /** How many handshakes one address may start per second; 100 by default, 0 for no limit. */
+    public Builder handshakesPerIpPerSecond(int count) {
+      this.handshakesPerIpPerSecond = notNegative("handshakesPerIpPerSecond", count);
+      return this;
+    }
+
     public Builder transports(Set<TransportName> value) {
       if (value.isEmpty()) {
         throw new IllegalArgumentException("transports: [] (expected: at least one)");
@@ -200,6 +230,13 @@ public final class EngineOptions {
 
     public EngineOptions build() {
       return new EngineOptions(this);
+    }
+
+    private static int notNegative(String name, int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(name + ": " + value + " (expected: >= 0, 0 for no limit)");
+      }
+      return value;
     }
 
     private static Duration positive(String name, Duration value) {

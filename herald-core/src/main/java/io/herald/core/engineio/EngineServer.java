@@ -14,6 +14,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,23 +28,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineServer {
   private static final Logger log = LoggerFactory.getLogger(EngineServer.class);
+  private static final int CLOSING_TIMEOUT_SECONDS = 2;
 
   private final EngineOptions options;
   private final Handler<EngineConnection> connectionHandler;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final String upgradesJson;
+  private final AddressLimits addressLimits;
+  private final EngineListener listener;
 
   public EngineServer(EngineOptions options, Handler<EngineConnection> connectionHandler) {
+    this(options, EngineListener.NONE, connectionHandler);
+  }
+
+  /** @param listener hears about refused handshakes and slow consumers, to count them */
+  public EngineServer(EngineOptions options, EngineListener listener, Handler<EngineConnection> connectionHandler) {
     this.options = options;
     this.connectionHandler = connectionHandler;
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.addressLimits = new AddressLimits(options.maxConnectionsPerIp(), options.handshakesPerIpPerSecond());
     boolean upgrades = options.allowUpgrades() && options.transports().contains(TransportName.WEBSOCKET);
     this.upgradesJson = upgrades ? "[\"websocket\"]" : "[]";
   }
 
-  /** Sets the WebSocket frame limits of an HTTP server so that messages up to {@code maxPayload} pass. */
+  /**
+   * Sets the WebSocket frame limits of an HTTP server so that messages up to {@code maxPayload} pass, and waits at
+   * most {@value #CLOSING_TIMEOUT_SECONDS} s for a client to answer a close frame: a slow consumer never does, and
+   * until its TCP connection closes, what was buffered for it stays in memory.
+   */
   public static HttpServerOptions configure(HttpServerOptions httpOptions, EngineOptions options) {
     int frame = Math.max(options.maxPayload() + 1, 65_536);
-    return httpOptions.setMaxWebSocketFrameSize(frame).setMaxWebSocketMessageSize(frame);
+    int closing = Math.min(httpOptions.getWebSocketClosingTimeout(), CLOSING_TIMEOUT_SECONDS);
+    return httpOptions.setMaxWebSocketFrameSize(frame).setMaxWebSocketMessageSize(frame)
+        .setWebSocketClosingTimeout(closing);
   }
 
   public EngineOptions options() {
@@ -62,8 +79,14 @@ public final class EngineServer {
     }
   }
 
+  EngineListener listener() {
+    return listener;
+  }
+
   void remove(EngineSession session) {
-    sessions.remove(session.id(), session);
+    if (sessions.remove(session.id(), session)) {
+      addressLimits.release(AddressLimits.key(session.request().remoteAddress()));
+    }
   }
 
   /** Handles one request under the Engine.IO path. */
@@ -102,6 +125,7 @@ public final class EngineServer {
     }
     EngineSession session = sessions.get(sid);
     if (session == null) {
+      log.debug("refused a {} request from {}: unknown sid {}", request.method(), address(request), abbreviate(sid));
       refuse(request, EngineError.UNKNOWN_SID);
       return;
     }
@@ -121,9 +145,20 @@ public final class EngineServer {
       refuse(request, EngineError.BAD_HANDSHAKE_METHOD);
       return;
     }
+    String address = address(request);
+    String key = AddressLimits.key(address);
+    String limit = addressLimits.tryAcquire(key);
+    if (limit != null) {
+      log.debug("refused a handshake from {}: over {}", address, limit);
+      listener.connectionRefused(limit);
+      request.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      refuse(request, AddressLimits.MAX_CONNECTIONS_PER_IP.equals(limit)
+          ? EngineError.TOO_MANY_CONNECTIONS : EngineError.TOO_MANY_HANDSHAKES);
+      return;
+    }
     Context context = Vertx.currentContext();
     if (options.requestGate() == RequestGate.ALLOW_ALL) {
-      open(request, transport, context);
+      open(request, transport, context, key);
       return;
     }
     request.pause();
@@ -135,8 +170,9 @@ public final class EngineServer {
     }
     allowed.onComplete(result -> context.runOnContext(v -> {
       if (result.succeeded() && Boolean.TRUE.equals(result.result())) {
-        open(request, transport, context);
+        open(request, transport, context, key);
       } else {
+        addressLimits.release(key);
         if (result.failed()) {
           log.debug("request gate refused a handshake: {}", result.cause().getMessage());
         }
@@ -146,7 +182,7 @@ public final class EngineServer {
     }));
   }
 
-  private void open(HttpServerRequest request, TransportName transport, Context context) {
+  private void open(HttpServerRequest request, TransportName transport, Context context, String key) {
     EngineRequest info = EngineRequest.of(request);
     String sid = Ids.next();
     if (transport == TransportName.POLLING) {
@@ -161,6 +197,7 @@ public final class EngineServer {
     request.toWebSocket().onComplete(result -> {
       if (result.failed()) {
         log.debug("websocket handshake failed: {}", result.cause().getMessage());
+        addressLimits.release(key);
         return;
       }
       ServerWebSocket ws = result.result();
@@ -199,6 +236,8 @@ public final class EngineServer {
           session.onProbe(candidate);
           ws.resume();
         } else {
+          log.info("session {}: refused a second websocket from {} ({})", session.id(), address(request),
+              session.isOpen() ? "already upgraded or upgrading" : "session closed");
           candidate.close();
         }
       });
@@ -236,6 +275,14 @@ public final class EngineServer {
     refuse(request, EngineError.PAYLOAD_TOO_LARGE);
     onSessionContext(session, () -> session.closeNow(new EngineConnection.CloseReason(
         EngineConnection.CloseReason.TRANSPORT_ERROR, "payload over maxPayload " + options.maxPayload())));
+  }
+
+  private static String address(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 32 ? text : text.substring(0, 32) + "…";
   }
 
   private static long parseLength(String value) {

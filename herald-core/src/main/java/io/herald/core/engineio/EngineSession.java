@@ -22,6 +22,9 @@ final class EngineSession implements EngineConnection {
 
   private enum State { OPEN, CLOSING, CLOSED }
 
+  /** How long a polling session closed by the server waits for the GET that takes its close packet. */
+  private static final long CLOSE_GRACE_MILLIS = 5_000;
+
   private final String id;
   private final EngineServer server;
   private final EngineOptions options;
@@ -34,6 +37,7 @@ final class EngineSession implements EngineConnection {
   private long queuedBytes;
   private State state = State.OPEN;
   private CloseReason closingReason;
+  private boolean abortTransport;
 
   private long pingTimer = -1;
   private long pongTimer = -1;
@@ -147,8 +151,7 @@ final class EngineSession implements EngineConnection {
     boolean closing = state == State.CLOSING;
     if ((queue == null && !closing) || !transport.writable()) {
       if (queuedBytes > options.maxBufferedBytes()) {
-        closeNow(new CloseReason(CloseReason.TRANSPORT_ERROR,
-            "outbound buffer over " + options.maxBufferedBytes() + " bytes (slow consumer)"));
+        closeAsSlowConsumer();
       }
       return;
     }
@@ -171,9 +174,15 @@ final class EngineSession implements EngineConnection {
 
   private void checkBackPressure() {
     if (state != State.CLOSED && transport.backedUp()) {
-      closeNow(new CloseReason(CloseReason.TRANSPORT_ERROR,
-          "outbound buffer over " + options.maxBufferedBytes() + " bytes (slow consumer)"));
+      closeAsSlowConsumer();
     }
+  }
+
+  private void closeAsSlowConsumer() {
+    server.listener().slowConsumerDisconnected();
+    abortTransport = true;
+    closeNow(new CloseReason(CloseReason.TRANSPORT_ERROR,
+        "outbound buffer over " + options.maxBufferedBytes() + " bytes (slow consumer)"));
   }
 
   // ---- inbound --------------------------------------------------------------------------------------
@@ -381,8 +390,9 @@ final class EngineSession implements EngineConnection {
       cancel(pongTimer);
       pingTimer = -1;
       pongTimer = -1;
-      closeTimer = vertx.setTimer(options.pingInterval().toMillis() + options.pingTimeout().toMillis(),
-          t -> finish(closingReason));
+      // a live polling client asks again within a round trip of its last answer; one that does not is gone
+      long grace = Math.min(options.pingInterval().toMillis() + options.pingTimeout().toMillis(), CLOSE_GRACE_MILLIS);
+      closeTimer = vertx.setTimer(grace, t -> finish(closingReason));
       return;
     }
     flush();
@@ -412,7 +422,11 @@ final class EngineSession implements EngineConnection {
       probe.close();
       probe = null;
     }
-    transport.close();
+    if (abortTransport) {
+      transport.abort();
+    } else {
+      transport.close();
+    }
     server.remove(this);
     if (!reason.reason().equals(CloseReason.TRANSPORT_CLOSE) && !reason.reason().equals(CloseReason.FORCED_CLOSE)) {
       log.info("session {} closed: {} ({})", id, reason.reason(), reason.description());

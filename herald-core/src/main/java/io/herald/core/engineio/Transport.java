@@ -23,4 +23,9 @@ interface Transport {
 
   /** Closes the underlying connection or request, without telling the session. */
   void close();
+
+  /** Closes at once, without a goodbye the client would have to read: for clients that stopped reading. */
+  default void abort() {
+    close();
+  }
 }

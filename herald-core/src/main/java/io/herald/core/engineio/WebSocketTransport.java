@@ -3,6 +3,7 @@ package io.herald.core.engineio;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.List;
 
 /**
@@ -54,6 +55,19 @@ final class WebSocketTransport implements Transport {
   public void close() {
     if (!webSocket.isClosed()) {
       webSocket.close();
+    }
+  }
+
+  /**
+   * Closes the TCP connection at once: a close frame queued behind data the client does not read would never go
+   * out, and the connection, with all that was buffered for it, would stay open.
+   */
+  @Override
+  public void abort() {
+    if (webSocket instanceof WebSocketInternal internal) {
+      internal.channelHandlerContext().channel().close();
+    } else {
+      close();
     }
   }
 }

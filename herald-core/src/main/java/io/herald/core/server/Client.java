@@ -23,17 +23,22 @@ import org.slf4j.LoggerFactory;
  */
 final class Client {
   private static final Logger log = LoggerFactory.getLogger(Client.class);
+  /** A connection is closed after this many times {@code maxNamespacesPerConnection} refused CONNECT packets. */
+  static final int HARD_MULTIPLE = 4;
 
   private final DefaultSocketServer server;
   private final EngineConnection connection;
   private final SocketDecoder decoder;
   private final Map<String, DefaultSocket> sockets = new HashMap<>(2);
   private long connectTimer = -1;
+  private int connecting;
+  private int refusedConnects;
 
   Client(DefaultSocketServer server, EngineConnection connection) {
     this.server = server;
     this.connection = connection;
-    this.decoder = new SocketDecoder(server.maxAttachments(), server.maxPayload());
+    this.decoder = new SocketDecoder(server.maxAttachments(), server.maxPayload(),
+        server.limits().maxEventNameLength());
   }
 
   void start() {
@@ -46,6 +51,10 @@ final class Client {
         connection.close(CloseReason.FORCED_CLOSE);
       }
     });
+  }
+
+  SocketLimits limits() {
+    return server.limits();
   }
 
   EngineConnection connection() {
@@ -125,13 +134,33 @@ final class Client {
   }
 
   private void connect(SocketPacket packet) {
+    int max = server.limits().maxNamespacesPerConnection();
+    if (!sockets.containsKey(packet.namespace()) && sockets.size() + connecting >= max) {
+      log.debug("connection {}: refused namespace {}: over maxNamespacesPerConnection {}", connection.id(),
+          packet.namespace(), max);
+      server.limits().listener().limitExceeded(SocketLimits.MAX_NAMESPACES_PER_CONNECTION);
+      refuseConnect(packet.namespace(), "too many namespaces: at most " + max + " per connection");
+      return;
+    }
     ObjectNode auth = packet.data() instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
     DefaultNamespace namespace = server.namespaceFor(packet.namespace(), auth);
     if (namespace == null) {
-      writePacket(SocketPacket.connectError(packet.namespace(), Map.of("message", "Invalid namespace")));
+      refuseConnect(packet.namespace(), "Invalid namespace");
       return;
     }
-    namespace.add(this, auth);
+    connecting++;
+    namespace.add(this, auth, () -> connecting--);
+  }
+
+  /** Answers a CONNECT with CONNECT_ERROR; closes a connection that keeps asking for namespaces it cannot have. */
+  private void refuseConnect(String namespace, String message) {
+    writePacket(SocketPacket.connectError(namespace, Map.of("message", message)));
+    int hardLimit = HARD_MULTIPLE * server.limits().maxNamespacesPerConnection();
+    if (++refusedConnects >= hardLimit && connection.isOpen()) {
+      log.info("connection {} closed: {} refused CONNECT packets (over maxNamespacesPerConnection {} or to unknown "
+          + "namespaces)", connection.id(), refusedConnects, server.limits().maxNamespacesPerConnection());
+      connection.close(CloseReason.FORCED_CLOSE);
+    }
   }
 
   private void onClose(CloseReason reason) {

@@ -146,13 +146,15 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
   // ---- connecting -----------------------------------------------------------------------------------
 
   /** A client asked to join: run the middleware, then connect or refuse. Called on the client's context. */
-  void add(Client client, ObjectNode auth) {
+  void add(Client client, ObjectNode auth, Runnable settled) {
     DefaultSocket socket = new DefaultSocket(Ids.next(), this, client, handshake(client, auth));
-    runMiddleware(client, socket, 0);
+    runMiddleware(client, socket, 0, settled);
   }
 
-  private void runMiddleware(Client client, DefaultSocket socket, int index) {
+  /** Runs middleware {@code index} and those after it; calls {@code settled} once the socket is in or refused. */
+  private void runMiddleware(Client client, DefaultSocket socket, int index, Runnable settled) {
     if (index == handlers.middleware.size()) {
+      settled.run();
       if (client.isOpen()) {
         socket.hideCredentials(server.credentialFields());
         sockets.put(socket.id(), socket);
@@ -173,7 +175,7 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
       @Override
       public void proceed() {
         if (answered.compareAndSet(false, true)) {
-          onContext(context, () -> runMiddleware(client, socket, index + 1));
+          onContext(context, () -> runMiddleware(client, socket, index + 1, settled));
         }
       }
 
@@ -185,7 +187,10 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
           if (data != null) {
             error.put("data", data);
           }
-          onContext(context, () -> client.writePacket(SocketPacket.connectError(name, error)));
+          onContext(context, () -> {
+            settled.run();
+            client.writePacket(SocketPacket.connectError(name, error));
+          });
         }
       }
     };

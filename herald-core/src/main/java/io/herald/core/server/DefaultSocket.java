@@ -39,7 +39,9 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
   private final Acks acks;
+  private final EventRate eventRate;
   private volatile boolean connected;
+  private boolean roomLimitWarned;
 
   DefaultSocket(String id, DefaultNamespace namespace, Client client, Handshake handshake) {
     this.id = id;
@@ -47,6 +49,7 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
     this.client = client;
     this.handshake = handshake;
     this.acks = new Acks(client.connection().context().owner());
+    this.eventRate = client.limits().newEventRate();
   }
 
   // ---- identity -------------------------------------------------------------------------------------
@@ -227,10 +230,28 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
     if (!connected) {
       return;
     }
-    namespace.adapter().addAll(id, joining);
+    Set<String> current = namespace.adapter().socketRooms(id);
+    List<String> fit = client.limits().roomsThatFit(current, joining);
+    long over = joining.stream().filter(room -> !current.contains(room)).count() - fit.size();
+    if (over > 0) {
+      onRoomLimit(over);
+    }
+    if (fit.isEmpty()) {
+      return;
+    }
+    namespace.adapter().addAll(id, Set.copyOf(fit));
     if (!connected) {
       // the socket closed meanwhile (onClose clears 'connected' before its rooms): do not leave rooms behind
       namespace.adapter().delAll(id);
+    }
+  }
+
+  private void onRoomLimit(long ignored) {
+    client.limits().listener().limitExceeded(SocketLimits.MAX_ROOMS_PER_SOCKET);
+    if (!roomLimitWarned) {
+      roomLimitWarned = true;
+      log.warn("socket {}: join of {} room(s) ignored: over maxRoomsPerSocket {} (logged once per socket)", id, ignored,
+          client.limits().maxRoomsPerSocket());
     }
   }
 
@@ -276,8 +297,13 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   private void onEvent(SocketPacket packet) {
     ArrayNode payload = (ArrayNode) packet.data();
     String event = payload.get(0).asText();
-    List<JsonNode> args = Events.arguments(payload, 1);
     Ack ack = packet.hasId() ? new OnceAck(packet.id()) : Ack.NONE;
+    EventRate.Verdict verdict = eventRate == null ? EventRate.Verdict.ALLOW : eventRate.next(System.nanoTime());
+    if (verdict != EventRate.Verdict.ALLOW) {
+      onRateLimited(verdict, event, ack);
+      return;
+    }
+    List<JsonNode> args = Events.arguments(payload, 1);
     try {
       for (AnyListener listener : anyListeners) {
         listener.onEvent(event, args);
@@ -290,6 +316,25 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
       }
     } catch (RuntimeException e) {
       log.warn("socket {}: listener for '{}' in namespace {} failed", id, event, namespace.name(), e);
+    }
+  }
+
+  private void onRateLimited(EventRate.Verdict verdict, String event, Ack ack) {
+    SocketLimits limits = client.limits();
+    limits.listener().rateLimited();
+    if (verdict == EventRate.Verdict.DISCONNECT) {
+      log.info("socket {} disconnected: over eventsPerSecond {} for {} ms", id, limits.eventsPerSecond(),
+          eventRate.excessMillis(System.nanoTime()));
+      limits.listener().limitExceeded(SocketLimits.EVENTS_PER_SECOND);
+      disconnect(true);
+      return;
+    }
+    if (ack.requested() || eventRate.shouldNotify(System.nanoTime())) {
+      try {
+        limits.rateLimitReply().reply(this, event, ack);
+      } catch (RuntimeException e) {
+        log.warn("socket {}: rate limit reply failed for '{}'", id, event, e);
+      }
     }
   }
 

@@ -26,6 +26,7 @@ final class DefaultSocketServer implements SocketServer {
   private final AdapterFactory adapterFactory;
   private final int maxAttachments;
   private final Set<String> credentialFields;
+  private final SocketLimits limits;
   private final EngineServer engine;
   private final Map<String, DefaultNamespace> namespaces = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
@@ -38,7 +39,8 @@ final class DefaultSocketServer implements SocketServer {
     this.adapterFactory = builder.adapter;
     this.maxAttachments = builder.maxAttachments;
     this.credentialFields = builder.credentialFields;
-    this.engine = new EngineServer(builder.engine, connection -> {
+    this.limits = new SocketLimits(builder);
+    this.engine = new EngineServer(builder.engine, builder.listener, connection -> {
       Client client = new Client(this, connection);
       clients.add(client);
       client.start();
@@ -64,6 +66,10 @@ final class DefaultSocketServer implements SocketServer {
   /** The engine's maxPayload: also the most the attachments of one packet may hold together. */
   int maxPayload() {
     return engine.options().maxPayload();
+  }
+
+  SocketLimits limits() {
+    return limits;
   }
 
   Set<String> credentialFields() {

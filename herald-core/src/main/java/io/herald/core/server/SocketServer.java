@@ -72,6 +72,14 @@ public interface SocketServer {
     AdapterFactory adapter = AdapterFactory.MEMORY;
     int maxAttachments = 64;
     Set<String> credentialFields = Set.of();
+    int maxNamespacesPerConnection = 32;
+    int maxRoomsPerSocket = 1_000;
+    int maxEventNameLength = 256;
+    int eventsPerSecond = 100;
+    int eventBurst = -1;
+    Duration rateLimitDisconnectAfter = Duration.ofSeconds(5);
+    RateLimitReply rateLimitReply = RateLimitReply.DEFAULT;
+    ServerListener listener = ServerListener.NONE;
 
     private Builder(Vertx vertx) {
       this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -122,6 +130,78 @@ public interface SocketServer {
     public Builder credentialFields(Set<String> names) {
       this.credentialFields = Set.copyOf(names);
       return this;
+    }
+
+    /**
+     * How many namespaces one connection may join; 32 by default. A CONNECT past it gets a CONNECT_ERROR
+     * {@code {message}}; a connection with {@value Client#HARD_MULTIPLE} times as many refused CONNECTs (past this
+     * limit or to unknown namespaces) is closed.
+     */
+    public Builder maxNamespacesPerConnection(int count) {
+      this.maxNamespacesPerConnection = positive("maxNamespacesPerConnection", count);
+      return this;
+    }
+
+    /**
+     * How many rooms one socket may be in, its own room included; 1,000 by default. {@link Socket#join} past it
+     * ignores the rooms that do not fit and logs a warning.
+     */
+    public Builder maxRoomsPerSocket(int count) {
+      this.maxRoomsPerSocket = positive("maxRoomsPerSocket", count);
+      return this;
+    }
+
+    /** How long an event name from a client may be; 256 by default. A longer one closes the connection (parse error). */
+    public Builder maxEventNameLength(int length) {
+      this.maxEventNameLength = positive("maxEventNameLength", length);
+      return this;
+    }
+
+    /**
+     * How many events one socket may send per second on average; 100 by default, 0 for no limit. Events past it are
+     * dropped and answered by the {@link #rateLimitReply}; see {@link #eventBurst} and
+     * {@link #rateLimitDisconnectAfter}.
+     */
+    public Builder eventsPerSecond(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("eventsPerSecond: " + count + " (expected: >= 0, 0 for no limit)");
+      }
+      this.eventsPerSecond = count;
+      return this;
+    }
+
+    /** How many events one socket may send at once before {@link #eventsPerSecond} applies; twice it by default. */
+    public Builder eventBurst(int count) {
+      this.eventBurst = positive("eventBurst", count);
+      return this;
+    }
+
+    /** How long a socket may keep sending past {@link #eventsPerSecond} before it is disconnected; 5 s by default. */
+    public Builder rateLimitDisconnectAfter(Duration duration) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException("rateLimitDisconnectAfter: " + duration + " (expected: > 0)");
+      }
+      this.rateLimitDisconnectAfter = duration;
+      return this;
+    }
+
+    /** What a client is told when its events are dropped; {@link RateLimitReply#DEFAULT} by default. */
+    public Builder rateLimitReply(RateLimitReply reply) {
+      this.rateLimitReply = Objects.requireNonNull(reply, "rateLimitReply");
+      return this;
+    }
+
+    /** Hears about refused connections, slow consumers and rate limiting, to count them. */
+    public Builder listener(ServerListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    private static int positive(String name, int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+      }
+      return value;
     }
 
     public SocketServer build() {

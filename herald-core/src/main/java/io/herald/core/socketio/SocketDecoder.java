@@ -25,6 +25,7 @@ public final class SocketDecoder {
 
   private final int maxAttachments;
   private final long maxAttachmentBytes;
+  private final int maxEventNameLength;
   private SocketPacket pending;
   private int expected;
   private List<byte[]> attachments;
@@ -40,6 +41,18 @@ public final class SocketDecoder {
    * @param maxAttachmentBytes how many bytes the attachments of one packet may hold together
    */
   public SocketDecoder(int maxAttachments, long maxAttachmentBytes) {
+    this(maxAttachments, maxAttachmentBytes, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxAttachments how many binary attachments one packet may carry
+   * @param maxAttachmentBytes how many bytes the attachments of one packet may hold together
+   * @param maxEventNameLength how many characters an event name may have; a longer one makes the packet invalid
+   */
+  public SocketDecoder(int maxAttachments, long maxAttachmentBytes, int maxEventNameLength) {
+    if (maxEventNameLength <= 0) {
+      throw new IllegalArgumentException("maxEventNameLength: " + maxEventNameLength + " (expected: > 0)");
+    }
     if (maxAttachments < 0) {
       throw new IllegalArgumentException("maxAttachments: " + maxAttachments + " (expected: >= 0)");
     }
@@ -48,6 +61,7 @@ public final class SocketDecoder {
     }
     this.maxAttachments = maxAttachments;
     this.maxAttachmentBytes = maxAttachmentBytes;
+    this.maxEventNameLength = maxEventNameLength;
   }
 
   /**
@@ -152,12 +166,12 @@ public final class SocketDecoder {
     }
     pending = packet;
     expected = attachmentCount;
-    attachments = new ArrayList<>(attachmentCount);
+    attachments = new ArrayList<>(Math.min(attachmentCount, 16)); // a count the client claims, not yet sent
     attachmentBytes = 0;
     return null;
   }
 
-  private static void validate(SocketPacketType type, long id, JsonNode data) {
+  private void validate(SocketPacketType type, long id, JsonNode data) {
     boolean valid = switch (type) {
       case CONNECT -> data == null || data.isObject();
       case DISCONNECT -> data == null;
@@ -168,6 +182,11 @@ public final class SocketDecoder {
     };
     if (!valid) {
       throw new SocketCodecException("invalid payload for " + type);
+    }
+    boolean event = type == SocketPacketType.EVENT || type == SocketPacketType.BINARY_EVENT;
+    if (event && data.get(0).isTextual() && data.get(0).textValue().length() > maxEventNameLength) {
+      throw new SocketCodecException("event name of " + data.get(0).textValue().length()
+          + " characters (expected: at most " + maxEventNameLength + ")");
     }
   }
 

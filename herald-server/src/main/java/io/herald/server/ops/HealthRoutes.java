@@ -3,6 +3,7 @@ package io.herald.server.ops;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
 import io.herald.server.cluster.GatewayCluster;
+import io.herald.server.app.LimitCounters;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,15 +17,20 @@ import java.time.Instant;
 public final class HealthRoutes {
   private final SocketServer io;
   private final GatewayCluster cluster;
+  private final LimitCounters limits;
 
   public HealthRoutes(SocketServer io) {
-    this(io, null);
+    this(io, null, null);
   }
 
-  /** @param cluster the gateway's Redis, {@code null} when it runs alone */
-  public HealthRoutes(SocketServer io, GatewayCluster cluster) {
+  /**
+   * @param cluster the gateway's Redis, {@code null} when it runs alone
+   * @param limits how often clients hit the limits, {@code null} to leave them out
+   */
+  public HealthRoutes(SocketServer io, GatewayCluster cluster, LimitCounters limits) {
     this.io = io;
     this.cluster = cluster;
+    this.limits = limits;
   }
 
   public void mount(Router router) {
@@ -40,8 +46,13 @@ public final class HealthRoutes {
     JsonObject body = new JsonObject()
         .put("status", "down".equals(redis.getString("status")) ? "degraded" : "ok")
         .put("timestamp", Instant.now().toString())
-        .put("details", new JsonObject().put("websocket", websocket).put("redis", redis));
+        .put("details", details(websocket, redis));
     ctx.response().putHeader("content-type", "application/json").end(body.encode());
+  }
+
+  private JsonObject details(JsonObject websocket, JsonObject redis) {
+    JsonObject details = new JsonObject().put("websocket", websocket).put("redis", redis);
+    return limits == null ? details : details.put("limits", limits.toJson());
   }
 
   private JsonObject redis() {
