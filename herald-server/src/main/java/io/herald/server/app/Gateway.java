@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(5);
 
   private final GatewayConfig config;
   private final Vertx vertx;
@@ -46,16 +45,18 @@ public final class Gateway implements AutoCloseable {
   private final int port;
   private final Features features;
   private final GatewayCluster cluster;
+  private final ShutdownGate gate;
   private volatile boolean closed;
 
   private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port, Features features,
-      GatewayCluster cluster) {
+      GatewayCluster cluster, ShutdownGate gate) {
     this.config = config;
     this.vertx = vertx;
     this.io = io;
     this.port = port;
     this.features = features;
     this.cluster = cluster;
+    this.gate = gate;
   }
 
   /** Starts the gateway and waits until it listens. */
@@ -69,9 +70,12 @@ public final class Gateway implements AutoCloseable {
       cluster = conformance ? null : ClusterSettings.fromEnv(config.env())
           .map(settings -> GatewayCluster.start(vertx, settings)).orElse(null);
       CorsSettings cors = CorsSettings.fromEnv(config.env());
+      LimitSettings limits = LimitSettings.fromEnv(config.env()); // HERALD_MAX_*, see docs/LIMITS.md
       EngineOptions engine = conformance ? ConformanceProfile.engineOptions()
-          : EngineOptions.builder().cors(cors.engine()).build();
-      SocketServer io = SocketServer.builder(vertx)
+          : limits.applyTo(EngineOptions.builder().cors(cors.engine())).build();
+      LimitCounters counters = new LimitCounters();
+      SocketServer io = (conformance ? SocketServer.builder(vertx) : limits.applyTo(SocketServer.builder(vertx)))
+          .listener(counters)
           .engine(engine)
           .connectTimeout(conformance ? ConformanceProfile.CONNECT_TIMEOUT : Duration.ofSeconds(45))
           .credentialFields(conformance ? Set.of() : TokenCarriers.CREDENTIAL_FIELDS)
@@ -81,7 +85,7 @@ public final class Gateway implements AutoCloseable {
       if (!conformance && cors.enabled()) {
         router.route().handler(cors.rest());
       }
-      new HealthRoutes(io, cluster).mount(router);
+      new HealthRoutes(io, cluster, conformance ? null : counters).mount(router);
       if (conformance) {
         ConformanceProfile.install(io, router);
       } else {
@@ -90,10 +94,11 @@ public final class Gateway implements AutoCloseable {
       router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not_found", "no route for "
           + ctx.request().method() + " " + ctx.request().path()));
       router.route().failureHandler(HttpErrors::failureHandler);
-      Handler<HttpServerRequest> handler = io.requestHandler(router);
-      HttpServerOptions http = io.httpOptions(new HttpServerOptions()).setHost(config.host());
+      ShutdownGate gate = new ShutdownGate(io.path(), ShutdownGate.deadline(config.env()));
+      Handler<HttpServerRequest> handler = gate.guard(io.requestHandler(router));
+      HttpServerOptions http = limits.applyTo(io.httpOptions(new HttpServerOptions())).setHost(config.host());
       int port = listen(vertx, http, handler, config);
-      return new Gateway(config, vertx, io, port, features, cluster);
+      return new Gateway(config, vertx, io, port, features, cluster, gate);
     } catch (RuntimeException | Error e) {
       closeQuietly(features);
       if (cluster != null) {
@@ -152,8 +157,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Shuts down gracefully: tells every socket {@code system.maintenance}, disconnects them, waits (up to a
-   * deadline) for the connections to close, then stops.
+   * Shuts down gracefully: refuses new connections ({@link ShutdownGate}), tells every socket
+   * {@code system.maintenance}, disconnects them, waits up to {@code HERALD_SHUTDOWN_DEADLINE} (default 10 s) for the
+   * connections to close, then stops listening and releases everything.
    */
   @Override
   public void close() {
@@ -161,6 +167,8 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     closed = true;
+    long deadline = System.nanoTime() + gate.deadline().toNanos();
+    gate.close();
     Map<String, Object> notice = Map.of(
         "message", "Server is shutting down for maintenance",
         "timestamp", Instant.now().toString());
@@ -169,16 +177,18 @@ public final class Gateway implements AutoCloseable {
     }
     features.drain();
     try {
-      await(io.close());
-      long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+      io.close().toCompletionStage().toCompletableFuture()
+          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       while (io.clientsCount() > 0 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
         Thread.sleep(10);
+      }
+      if (io.clientsCount() > 0) {
+        log.warn("shutdown deadline reached with {} connections still open; closing them", io.clientsCount());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.warn("graceful shutdown incomplete: {}", e.getMessage());
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      log.warn("graceful shutdown incomplete: {}", e.toString());
     } finally {
       if (cluster != null) {
         cluster.close();

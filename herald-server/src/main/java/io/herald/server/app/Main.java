@@ -1,6 +1,7 @@
 package io.herald.server.app;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -8,6 +9,8 @@ import sun.misc.Signal;
 /** Starts the gateway from the command line; SIGTERM or SIGINT shut it down gracefully with exit code 0. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+  /** A second signal must not exit while the first one's drain is still running. */
+  private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
   private Main() {}
 
@@ -29,8 +32,17 @@ public final class Main {
   }
 
   private static void stop(Gateway gateway, String signal) {
+    if (!STOPPING.compareAndSet(false, true)) {
+      log.info("{} received again: still draining, HERALD_SHUTDOWN_DEADLINE bounds the wait", signal);
+      return;
+    }
     log.info("{} received: telling clients and shutting down", signal);
-    gateway.close();
+    try {
+      gateway.close();
+    } catch (RuntimeException | Error e) {
+      log.error("shutdown failed", e);
+      System.exit(1);
+    }
     log.info("Herald stopped");
     System.exit(0);
   }
