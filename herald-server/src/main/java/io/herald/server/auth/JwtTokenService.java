@@ -165,7 +165,7 @@ public final class JwtTokenService implements TokenService {
     JWT jwt;
     try {
       jwt = JWTParser.parse(token.strip());
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) { // Nimbus throws NullPointerException for a header of JSON null
       throw invalid("token is not a well-formed JWT");
     }
     if (!(jwt instanceof SignedJWT signed)) {
