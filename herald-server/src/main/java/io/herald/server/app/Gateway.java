@@ -96,7 +96,11 @@ public final class Gateway implements AutoCloseable {
       router.route().failureHandler(HttpErrors::failureHandler);
       ShutdownGate gate = new ShutdownGate(io.path(), ShutdownGate.deadline(config.env()));
       Handler<HttpServerRequest> handler = gate.guard(io.requestHandler(router));
-      HttpServerOptions http = limits.applyTo(io.httpOptions(new HttpServerOptions())).setHost(config.host());
+      // HTTP/1.1 only: WebSocket needs it, and without h2c detection a connection is set up when it opens, so the
+      // header deadline (slowloris) starts then instead of after the headers it is meant to time
+      HttpServerOptions http = limits.applyTo(io.httpOptions(new HttpServerOptions()))
+          .setHttp2ClearTextEnabled(false)
+          .setHost(config.host());
       int port = listen(vertx, http, handler, config);
       return new Gateway(config, vertx, io, port, features, cluster, gate);
     } catch (RuntimeException | Error e) {
@@ -122,9 +126,10 @@ public final class Gateway implements AutoCloseable {
     // Vert.x shares one listening socket among servers of the same host and port; a negative port asks for
     // one random port shared by all of them, where 0 would give each server its own.
     HttpServerOptions shared = new HttpServerOptions(http).setPort(config.port() == 0 ? -1 : config.port());
+    HeaderDeadline headerDeadline = HeaderDeadline.fromEnv(config.env()); // slowloris
     List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
     await(vertx.deployVerticle(() -> {
-      HttpVerticle verticle = new HttpVerticle(shared, handler);
+      HttpVerticle verticle = new HttpVerticle(shared, handler, headerDeadline);
       verticles.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.eventLoops())));

@@ -11,16 +11,26 @@ import io.vertx.core.http.HttpServerRequest;
 final class HttpVerticle extends VerticleBase {
   private final HttpServerOptions options;
   private final Handler<HttpServerRequest> handler;
+  private final HeaderDeadline headerDeadline;
   private volatile HttpServer server;
 
-  HttpVerticle(HttpServerOptions options, Handler<HttpServerRequest> handler) {
+  HttpVerticle(HttpServerOptions options, Handler<HttpServerRequest> handler, HeaderDeadline headerDeadline) {
     this.options = options;
     this.handler = handler;
+    this.headerDeadline = headerDeadline;
   }
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(options).requestHandler(handler).listen().onSuccess(s -> server = s);
+    HeaderDeadline.Tracker deadlines = headerDeadline.tracker(vertx);
+    return vertx.createHttpServer(options)
+        .connectionHandler(deadlines::watch)
+        .requestHandler(request -> {
+          deadlines.headersReceived(request);
+          handler.handle(request);
+        })
+        .listen()
+        .onSuccess(s -> server = s);
   }
 
   int actualPort() {
