@@ -82,6 +82,9 @@ public final class Gateway implements AutoCloseable {
           .adapter(cluster == null ? AdapterFactory.MEMORY : cluster.adapterFactory())
           .build();
       Router router = Router.router(vertx);
+      if (!conformance) {
+        router.route().handler(limits.bodyGuard());
+      }
       if (!conformance && cors.enabled()) {
         router.route().handler(cors.rest());
       }

@@ -3,6 +3,9 @@ package io.herald.server.app;
 import io.herald.core.engineio.EngineOptions;
 import io.herald.core.server.SocketServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.herald.server.http.HttpErrors;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -67,6 +70,30 @@ public record LimitSettings(int maxPayload, int maxConnectionsPerIp, int handsha
             socket.emit("exception", error);
           }
         });
+  }
+
+  /**
+   * Refuses REST requests whose declared body is larger than {@code httpMaxBody} with 413 before reading them;
+   * bodies without a length are bounded by each route's own body handler.
+   */
+  public Handler<RoutingContext> bodyGuard() {
+    return ctx -> {
+      String length = ctx.request().getHeader("content-length");
+      long declared;
+      try {
+        declared = length == null ? 0 : Long.parseLong(length.trim());
+      } catch (NumberFormatException e) {
+        HttpErrors.send(ctx, 400, "bad_request", "content-length: " + length + " (expected: a number)");
+        return;
+      }
+      if (declared > httpMaxBody) {
+        HttpErrors.send(ctx, 413, "payload_too_large",
+            "request body of " + declared + " bytes (expected: at most " + httpMaxBody + ")");
+        ctx.request().connection().close();
+        return;
+      }
+      ctx.next();
+    };
   }
 
   /** The HTTP server's idle timeout: slow or silent connections are closed. */
