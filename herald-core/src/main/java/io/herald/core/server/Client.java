@@ -82,6 +82,11 @@ final class Client {
   }
 
   void added(DefaultSocket socket) {
+    if (connectTimer >= 0) {
+      // joined a namespace: the connect timeout is met, and its timer need not stay pending per connection
+      server.vertx().cancelTimer(connectTimer);
+      connectTimer = -1;
+    }
     DefaultSocket previous = sockets.put(socket.namespace().name(), socket);
     if (previous != null) {
       previous.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
