@@ -11,6 +11,9 @@ import io.herald.server.cluster.GatewayCluster;
 import io.herald.server.http.CorsSettings;
 import io.herald.server.http.HttpErrors;
 import io.herald.server.ops.HealthRoutes;
+import io.herald.server.ops.MetricsRoutes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -73,7 +76,8 @@ public final class Gateway implements AutoCloseable {
       LimitSettings limits = LimitSettings.fromEnv(config.env()); // HERALD_MAX_*, see docs/LIMITS.md
       EngineOptions engine = conformance ? ConformanceProfile.engineOptions()
           : limits.applyTo(EngineOptions.builder().cors(cors.engine())).build();
-      LimitCounters counters = new LimitCounters();
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      LimitCounters counters = new LimitCounters(metrics);
       SocketServer io = (conformance ? SocketServer.builder(vertx) : limits.applyTo(SocketServer.builder(vertx)))
           .listener(counters)
           .engine(engine)
@@ -89,6 +93,7 @@ public final class Gateway implements AutoCloseable {
         router.route().handler(cors.rest());
       }
       new HealthRoutes(io, cluster, conformance ? null : counters).mount(router);
+      new MetricsRoutes(metrics, io).mount(router);
       if (conformance) {
         ConformanceProfile.install(io, router);
       } else {

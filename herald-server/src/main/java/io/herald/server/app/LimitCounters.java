@@ -1,6 +1,7 @@
 package io.herald.server.app;
 
 import io.herald.core.server.ServerListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LimitCounters implements ServerListener {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final MeterRegistry registry;
+
+  /** Counts kept here only. */
+  public LimitCounters() {
+    this(null);
+  }
+
+  /** Counts kept here and in {@code registry} as {@code herald_limit_events_total{kind}}. */
+  public LimitCounters(MeterRegistry registry) {
+    this.registry = registry;
+  }
 
   @Override
   public void connectionRefused(String limit) {
@@ -49,5 +61,8 @@ public final class LimitCounters implements ServerListener {
 
   private void add(String name) {
     counts.computeIfAbsent(name, n -> new LongAdder()).increment();
+    if (registry != null) {
+      registry.counter("herald.limit.events", "kind", name).increment();
+    }
   }
 }

@@ -35,6 +35,17 @@ public final class HealthRoutes {
 
   public void mount(Router router) {
     router.get("/health").handler(this::health);
+    router.get("/health/live").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
+        .end(new JsonObject().put("status", "ok").encode()));
+    router.get("/health/ready").handler(this::ready);
+  }
+
+  /** Ready unless Redis, which a cluster node needs to serve as one gateway, is down (503 then). */
+  private void ready(RoutingContext ctx) {
+    JsonObject redis = redis();
+    boolean ready = !"down".equals(redis.getString("status"));
+    ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json")
+        .end(new JsonObject().put("status", ready ? "ready" : "unavailable").put("redis", redis).encode());
   }
 
   private void health(RoutingContext ctx) {
