@@ -50,7 +50,8 @@ class CompareSmokeTest {
     for (String row : rows) {
       String[] cells = row.split("\\|");
       String ratio = cells[cells.length - 1].trim();
-      assertThat(ratio).as("Herald/Node ratio in row: %s", row).matches("\\d+\\.\\d\\d|inf");
+      // a tiny smoke run can measure a negative RSS growth (the heap shrank): still a ratio
+      assertThat(ratio).as("Herald/Node ratio in row: %s", row).matches("-?\\d+\\.\\d\\d|inf");
     }
   }
 
