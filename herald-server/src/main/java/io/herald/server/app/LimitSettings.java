@@ -87,9 +87,10 @@ public record LimitSettings(int maxPayload, int maxConnectionsPerIp, int handsha
         return;
       }
       if (declared > httpMaxBody) {
+        // the body is not read: the connection closes once the answer has been written
+        ctx.response().putHeader("connection", "close");
         HttpErrors.send(ctx, 413, "payload_too_large",
             "request body of " + declared + " bytes (expected: at most " + httpMaxBody + ")");
-        ctx.request().connection().close();
         return;
       }
       ctx.next();
