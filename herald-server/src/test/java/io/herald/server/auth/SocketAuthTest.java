@@ -1,6 +1,7 @@
 package io.herald.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.core.server.Handshake;
@@ -186,7 +187,9 @@ class SocketAuthTest {
     assertThat(socket.data()).containsEntry(SocketIdentity.USER_ID, ann.id())
         .containsEntry(SocketIdentity.EMAIL, ann.email())
         .containsEntry(SocketIdentity.ROLES, List.of("user"));
-    assertThat(socket.rooms()).contains(SocketIdentity.userRoom(ann.id()));
+    // the client may see its CONNECT a moment before the connection handlers that join user: have run
+    await().atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(socket.rooms()).contains(SocketIdentity.userRoom(ann.id())));
     Handshake handshake = socket.handshake();
     assertThat(handshake.auth().has("token")).as("auth.token after the middleware").isFalse();
     assertThat(handshake.query().get("token")).as("query token after the middleware").isNull();
