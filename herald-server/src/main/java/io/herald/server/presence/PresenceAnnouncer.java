@@ -1,10 +1,9 @@
 package io.herald.server.presence;
 
+import io.herald.server.http.ServerTime;
 import io.herald.core.server.Namespace;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Tells every socket of {@code /}, on every node (the adapter carries the broadcast), that a user came online
@@ -12,8 +11,6 @@ import java.time.format.DateTimeFormatter;
  * Timestamps are ISO-8601 in UTC with milliseconds, as JavaScript's {@code toISOString()} writes them.
  */
 public final class PresenceAnnouncer implements Presence.Transitions {
-  static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Namespace root;
   private final Clock clock;
@@ -28,13 +25,13 @@ public final class PresenceAnnouncer implements Presence.Transitions {
     root.emit("user_online", new JsonObject()
         .put("userId", user.userId())
         .put("email", user.email())
-        .put("timestamp", ISO.format(clock.instant())));
+        .put("timestamp", ServerTime.iso(clock.instant())));
   }
 
   @Override
   public void offline(String userId) {
     root.emit("user_offline", new JsonObject()
         .put("userId", userId)
-        .put("timestamp", ISO.format(clock.instant())));
+        .put("timestamp", ServerTime.iso(clock.instant())));
   }
 }

@@ -6,6 +6,7 @@ import static io.herald.server.session.SessionEvents.guarded;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.core.server.Ack;
 import io.herald.core.server.Socket;
+import io.herald.server.http.ServerTime;
 import io.herald.server.auth.SocketIdentity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.herald.core.server.EventListener;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.Socket;
+import io.herald.server.http.ServerTime;
 import io.herald.server.auth.AuthServices;
 import io.herald.server.auth.Identity;
 import io.herald.server.auth.LiveSessions;

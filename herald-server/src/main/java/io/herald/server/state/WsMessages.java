@@ -1,13 +1,12 @@
 package io.herald.server.state;
 
+import io.herald.server.http.ServerTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The JSON messages of {@code /api/ws} (seed 004): {@code {"type": ..., ...}} with ISO-8601 UTC timestamps in
@@ -25,14 +24,12 @@ final class WsMessages {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final int MAX_ECHO = 64;
 
   private WsMessages() {}
 
   static String timestamp(Instant instant) {
-    return ISO_MILLIS.format(instant);
+    return ServerTime.iso(instant);
   }
 
   static ObjectNode connectionEstablished(String userId, Instant now) {
