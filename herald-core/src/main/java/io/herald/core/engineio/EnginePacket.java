@@ -1,5 +1,8 @@
 package io.herald.core.engineio;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -18,6 +21,10 @@ public final class EnginePacket {
   private final EnginePacketType type;
   private final boolean binary;
   private final byte[] bytes;
+  /** The packet as one WebSocket frame, built on first use: a broadcast packet is framed once for all recipients. */
+  private volatile byte[] webSocketFrame;
+  /** The frame in direct memory, made when the packet is sent a second time, that is, when it is a broadcast. */
+  private volatile ByteBuf sharedWebSocketFrame;
 
   private EnginePacket(EnginePacketType type, boolean binary, byte[] bytes) {
     this.type = type;
@@ -83,6 +90,38 @@ public final class EnginePacket {
   /** The number of data bytes, without the type digit. */
   public int dataLength() {
     return bytes.length - dataOffset();
+  }
+
+  /** This packet as a complete, unmasked WebSocket frame: header and payload. Do not modify. */
+  byte[] webSocketFrame() {
+    byte[] frame = webSocketFrame;
+    if (frame == null) {
+      frame = WebSocketFrames.frame(binary ? WebSocketFrames.OP_BINARY : WebSocketFrames.OP_TEXT, bytes);
+      webSocketFrame = frame;
+    }
+    return frame;
+  }
+
+  /**
+   * This packet's WebSocket frame as a buffer to write to one channel. The first time it wraps the frame's array
+   * (Netty copies it to direct memory to write it); from the second time on, every recipient gets a view of one
+   * direct copy, so a broadcast is neither framed nor copied per recipient. That copy is never released: the
+   * garbage collector frees it with the packet.
+   */
+  ByteBuf webSocketFrameBuffer() {
+    ByteBuf shared = sharedWebSocketFrame;
+    if (shared == null) {
+      boolean first = webSocketFrame == null;
+      byte[] frame = webSocketFrame();
+      if (first) {
+        return Unpooled.wrappedBuffer(frame);
+      }
+      shared = Unpooled.unreleasableBuffer(
+          Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(frame.length).put(frame).flip()));
+      sharedWebSocketFrame = shared;
+    }
+    // a view with its own indexes; no reference count is shared between the event loops that write it
+    return shared.duplicate();
   }
 
   /** The data of a text packet as a string. */

@@ -1,6 +1,7 @@
 package io.herald.core.engineio;
 
 import io.herald.core.engineio.EngineOptions.TransportName;
+import io.netty.channel.WriteBufferWaterMark;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -10,7 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class EngineServer {
   private final String upgradesJson;
   private final AddressLimits addressLimits;
   private final EngineListener listener;
+  private final WriteBufferWaterMark waterMark;
 
   public EngineServer(EngineOptions options, Handler<EngineConnection> connectionHandler) {
     this(options, EngineListener.NONE, connectionHandler);
@@ -49,6 +51,7 @@ public final class EngineServer {
     this.addressLimits = new AddressLimits(options.maxConnectionsPerIp(), options.handshakesPerIpPerSecond());
     boolean upgrades = options.allowUpgrades() && options.transports().contains(TransportName.WEBSOCKET);
     this.upgradesJson = upgrades ? "[\"websocket\"]" : "[]";
+    this.waterMark = new WriteBufferWaterMark(options.maxBufferedBytes() / 2, options.maxBufferedBytes());
   }
 
   /**
@@ -194,21 +197,14 @@ public final class EngineServer {
       connectionHandler.handle(session);
       return;
     }
-    request.toWebSocket().onComplete(result -> {
-      if (result.failed()) {
-        log.debug("websocket handshake failed: {}", result.cause().getMessage());
-        addressLimits.release(key);
-        return;
-      }
-      ServerWebSocket ws = result.result();
-      WebSocketTransport wsTransport = new WebSocketTransport(ws, options.maxBufferedBytes());
-      EngineSession session = new EngineSession(sid, this, context, info, wsTransport);
+    WebSocketUpgrade.accept(request, options.maxPayload(), waterMark, ws -> {
+      EngineSession session = new EngineSession(sid, this, context, info, ws);
       sessions.put(sid, session);
-      WebSocketReader.attach(ws, context, options.maxPayload(), session::onPacket, session::onDecodeError,
-          () -> session.onTransportClosed(wsTransport));
+      ws.listen((ContextInternal) context, session::onPacket, session::onDecodeError,
+          () -> session.onTransportClosed(ws));
       session.open(handshakeJson(sid, "[]"));
       connectionHandler.handle(session);
-    });
+    }, () -> addressLimits.release(key));
   }
 
   private String handshakeJson(String sid, String upgrades) {
@@ -223,25 +219,15 @@ public final class EngineServer {
       refuse(request, EngineError.BAD_REQUEST);
       return;
     }
-    request.toWebSocket().onComplete(result -> {
-      if (result.failed()) {
-        log.debug("session {}: websocket upgrade handshake failed: {}", session.id(), result.cause().getMessage());
-        return;
+    WebSocketUpgrade.accept(request, options.maxPayload(), waterMark, candidate -> onSessionContext(session, () -> {
+      if (session.canUpgrade()) {
+        session.onProbe(candidate);
+      } else {
+        log.info("session {}: refused a second websocket from {} ({})", session.id(), address(request),
+            session.isOpen() ? "already upgraded or upgrading" : "session closed");
+        candidate.close();
       }
-      ServerWebSocket ws = result.result();
-      ws.pause();
-      WebSocketTransport candidate = new WebSocketTransport(ws, options.maxBufferedBytes());
-      onSessionContext(session, () -> {
-        if (session.canUpgrade()) {
-          session.onProbe(candidate);
-          ws.resume();
-        } else {
-          log.info("session {}: refused a second websocket from {} ({})", session.id(), address(request),
-              session.isOpen() ? "already upgraded or upgrading" : "session closed");
-          candidate.close();
-        }
-      });
-    });
+    }), () -> { });
   }
 
   private void readBody(HttpServerRequest request, EngineSession session) {

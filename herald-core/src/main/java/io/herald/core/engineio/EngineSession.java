@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ final class EngineSession implements EngineConnection {
   private long pongTimer = -1;
   private long closeTimer = -1;
 
-  private WebSocketTransport probe;
+  private WebSocketChannel probe;
   private boolean probed;
   private long upgradeTimer = -1;
 
@@ -108,7 +109,7 @@ final class EngineSession implements EngineConnection {
     if (state != State.OPEN) {
       return;
     }
-    if (queue == null && transport instanceof WebSocketTransport ws && probe == null) {
+    if (queue == null && transport instanceof WebSocketChannel ws && probe == null) {
       ws.send(packet);
       checkBackPressure();
       return;
@@ -281,14 +282,13 @@ final class EngineSession implements EngineConnection {
   }
 
   /** A WebSocket arrived for this session: it becomes the transport once the client confirms. */
-  void onProbe(WebSocketTransport candidate) {
+  void onProbe(WebSocketChannel candidate) {
     probe = candidate;
     upgradeTimer = vertx.setTimer(options.upgradeTimeout().toMillis(), t -> {
       upgradeTimer = -1;
       abandonProbe(candidate, "upgrade timed out");
     });
-    WebSocketReader.attach(candidate.webSocket(), context, options.maxPayload(),
-        packet -> onProbePacket(candidate, packet),
+    candidate.listen((ContextInternal) context, packet -> onProbePacket(candidate, packet),
         error -> {
           if (transport == candidate) {
             onDecodeError(error);
@@ -299,7 +299,7 @@ final class EngineSession implements EngineConnection {
         () -> onTransportClosed(candidate));
   }
 
-  private void onProbePacket(WebSocketTransport candidate, EnginePacket packet) {
+  private void onProbePacket(WebSocketChannel candidate, EnginePacket packet) {
     if (transport == candidate) {
       onPacket(packet);
       return;
@@ -320,7 +320,7 @@ final class EngineSession implements EngineConnection {
     }
   }
 
-  private void completeUpgrade(WebSocketTransport candidate) {
+  private void completeUpgrade(WebSocketChannel candidate) {
     cancel(upgradeTimer);
     upgradeTimer = -1;
     Transport old = transport;
@@ -338,7 +338,7 @@ final class EngineSession implements EngineConnection {
     flush();
   }
 
-  private void abandonProbe(WebSocketTransport candidate, String why) {
+  private void abandonProbe(WebSocketChannel candidate, String why) {
     if (probe != candidate) {
       return;
     }
