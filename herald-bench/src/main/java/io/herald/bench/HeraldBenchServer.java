@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.transport.Transport;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,7 +39,9 @@ public final class HeraldBenchServer {
     int loops = a.intValue("--loops", 2);
     String secret = System.getenv().getOrDefault("BENCH_JWT_SECRET", Jwt.DEFAULT_SECRET);
 
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    // the native transport (epoll) unless -Dbench.native=false; NIO where it cannot load
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops)
+        .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("bench.native", "true"))));
     // No per-address or per-socket rate limits: every client of the benchmark comes from 127.0.0.2-9, a closed-loop
     // echo sends as fast as it is answered, and the Node reference has no such limits.
     SocketServer io = SocketServer.builder(vertx)
@@ -73,7 +76,8 @@ public final class HeraldBenchServer {
     }, new DeploymentOptions().setInstances(loops)).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
     System.out.println("herald bench server listening on http://" + host + ":" + port + " (" + loops
-        + " event loops, Java " + Runtime.version() + ")");
+        + " event loops, transport " + (vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio")
+        + ", Java " + Runtime.version() + ")");
   }
 
   private static void handlers(Namespace nsp) {

@@ -64,7 +64,10 @@ public final class Gateway implements AutoCloseable {
 
   /** Starts the gateway and waits until it listens. */
   public static Gateway start(GatewayConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+    boolean preferNative = NativeTransport.preferred(config.env()); // HERALD_NATIVE_TRANSPORT: epoll, else NIO
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
+        .setPreferNativeTransport(preferNative));
+    NativeTransport.log(vertx, preferNative);
     Features features = Features.NONE;
     GatewayCluster cluster = null;
     try {
