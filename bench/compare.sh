@@ -2,6 +2,8 @@
 # Runs every benchmark scenario against Herald (io.herald.bench.HeraldBenchServer) and the Node.js reference
 # (bench/node-reference/server.js, socket.io 4.8.x) in the same run, one after the other, and prints one table
 # with the Herald/Node ratio on every row. See docs/BENCHMARKS.md.
+# Server CPU is shown in total and split into user and system time, because on loopback the kernel charges the
+# receiving side's TCP processing (softirq) to the system time of the server that sends.
 #
 #   bench/compare.sh [--smoke]
 #
@@ -20,7 +22,7 @@ SMOKE=0
 for a in "$@"; do
   case $a in
     --smoke) SMOKE=1 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $a (expected: [--smoke])" >&2; exit 2 ;;
   esac
 done

@@ -160,18 +160,18 @@ public final class LoadGen {
       });
       Thread.sleep(500);
     }
-    double cpu0 = cpu();
+    ProcStat.Cpu cpu0 = cpu();
     long t0 = System.nanoTime();
     List<Client> clients = open(n, jwt ? "/secure" : "/", jwt ? i -> Map.of("token", tokens[i]) : i -> null);
     long t1 = onLoop(() -> hub.lastConnectAt);
-    double cpu1 = cpu();
+    ProcStat.Cpu cpu1 = cpu();
     int connected = clients.size();
     double seconds = (t1 - t0) / 1e9;
     result.put("connected", connected).put("failed", n - connected)
         .put("connectsPerSec", round(connected / Math.max(seconds, 1e-9)))
         .put("stormSeconds", round(seconds));
     latency(onLoop(() -> hub.connectLatency.copy()));
-    cpu(cpu1 - cpu0, connected, "cpuMsPerConnect", 1000);
+    cpu(cpu1.since(cpu0), connected, "MsPerConnect");
     result.put("rssKb", ProcStat.rssKb(serverPid));
     requireAll(n, connected, "connections");
   }
@@ -180,7 +180,7 @@ public final class LoadGen {
     Client control = open(1, "/", i -> null).get(0);
     gc(control);
     long base = ProcStat.rssKb(serverPid);
-    double cpu0 = cpu();
+    ProcStat.Cpu cpu0 = cpu();
     List<Client> clients = open(n, "/", i -> null);
     sleep(hold);
     gc(control);
@@ -189,8 +189,8 @@ public final class LoadGen {
     result.put("connected", clients.size()).put("stillConnected", still).put("failed", n - clients.size())
         .put("rssBaseKb", base).put("rssKb", rss)
         .put("rssPerConnKb", rss < 0 || base < 0 ? Double.NaN : round((rss - base) / (double) Math.max(1, still)))
-        .put("serverCpuS", round(cpu() - cpu0))
         .put("clientHeapUsedMb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    serverCpu(cpu().since(cpu0));
     requireAll(n, still, "connections held");
   }
 
@@ -220,7 +220,7 @@ public final class LoadGen {
       return null;
     });
     sleep(warmup);
-    double cpu0 = cpu();
+    ProcStat.Cpu cpu0 = cpu();
     long t0 = onLoop(() -> {
       measuring[0] = true;
       return System.nanoTime();
@@ -231,12 +231,12 @@ public final class LoadGen {
       running[0] = false;
       return new long[] {System.nanoTime(), count[0]};
     });
-    double cpu1 = cpu();
+    ProcStat.Cpu cpu1 = cpu();
     double seconds = (snap[0] - t0) / 1e9;
     result.put("connected", clients.size()).put("acked", snap[1]).put("measuredSeconds", round(seconds))
         .put("msgsPerSec", round(snap[1] / seconds));
     latency(onLoop(hist::copy));
-    cpu(cpu1 - cpu0, snap[1], "cpuSPer1kMsgs", 1);
+    cpu(cpu1.since(cpu0), snap[1], "SPer1kMsgs");
     result.put("rssKb", ProcStat.rssKb(serverPid));
     requireAll(n, clients.size(), "connections");
     if (snap[1] == 0) {
@@ -300,7 +300,7 @@ public final class LoadGen {
   private void measure(Delivery d, ScheduledFuture<?> timer, double duration, double warmup, int perMessage)
       throws Exception {
     sleep(warmup);
-    double cpu0 = cpu();
+    ProcStat.Cpu cpu0 = cpu();
     long t0 = onLoop(() -> {
       d.measureFrom = d.seq;
       return System.nanoTime();
@@ -315,14 +315,14 @@ public final class LoadGen {
     while (System.nanoTime() < deadline && onLoop(() -> d.measured) < expected) {
       Thread.sleep(20);
     }
-    double cpu1 = cpu();
+    ProcStat.Cpu cpu1 = cpu();
     long received = onLoop(() -> d.measured);
     double seconds = (sent[0] - t0) / 1e9;
     result.put("sent", sent[1]).put("expected", expected).put("delivered", received)
         .put("deliveryRate", round(expected == 0 ? 0 : received / (double) expected))
         .put("deliveriesPerSec", round(received / seconds)).put("measuredSeconds", round(seconds));
     latency(onLoop(d.hist::copy));
-    cpu(cpu1 - cpu0, received, "cpuSPer1kMsgs", 1);
+    cpu(cpu1.since(cpu0), received, "SPer1kMsgs");
     result.put("rssKb", ProcStat.rssKb(serverPid));
     if (received == 0) {
       throw new IllegalStateException("nothing was delivered");
@@ -362,15 +362,27 @@ public final class LoadGen {
     }
   }
 
-  private void cpu(double seconds, long count, String name, double scale) {
-    result.put("serverCpuS", round(seconds));
-    if (count > 0 && !Double.isNaN(seconds)) {
-      result.put(name, round(seconds * 1000 * scale / count / (scale == 1 ? 1 : 1000)));
+  /**
+   * The server's CPU over {@code count} operations: {@code cpu<per>} (user + system), {@code cpuUser<per>} and
+   * {@code cpuSys<per>}, with {@code per} {@code MsPerConnect} or {@code SPer1kMsgs}: ms per operation and s per
+   * 1k operations are the same number.
+   */
+  private void cpu(ProcStat.Cpu used, long count, String per) {
+    serverCpu(used);
+    if (count > 0 && !Double.isNaN(used.totalS())) {
+      result.put("cpu" + per, round(used.totalS() * 1000 / count))
+          .put("cpuUser" + per, round(used.userS() * 1000 / count))
+          .put("cpuSys" + per, round(used.systemS() * 1000 / count));
     }
   }
 
-  private double cpu() {
-    return ProcStat.cpuSeconds(serverPid);
+  private void serverCpu(ProcStat.Cpu used) {
+    result.put("serverCpuS", round(used.totalS())).put("serverCpuUserS", round(used.userS()))
+        .put("serverCpuSysS", round(used.systemS()));
+  }
+
+  private ProcStat.Cpu cpu() {
+    return ProcStat.cpu(serverPid);
   }
 
   private static double round(double v) {

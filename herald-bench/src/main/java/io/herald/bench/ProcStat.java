@@ -9,21 +9,42 @@ final class ProcStat {
   /** Clock ticks per second of utime/stime ({@code getconf CLK_TCK}); 100 on every Linux/x86 build. */
   private static final double TICKS = Double.parseDouble(System.getenv().getOrDefault("BENCH_CLK_TCK", "100"));
 
+  /**
+   * CPU time of a process in seconds: {@code userS} (utime) and {@code systemS} (stime, the kernel working for it,
+   * including softirq work it is charged with); both NaN if unknown.
+   */
+  record Cpu(double userS, double systemS) {
+    static final Cpu UNKNOWN = new Cpu(Double.NaN, Double.NaN);
+
+    double totalS() {
+      return userS + systemS;
+    }
+
+    /** The CPU time used since {@code earlier}. */
+    Cpu since(Cpu earlier) {
+      return new Cpu(userS - earlier.userS, systemS - earlier.systemS);
+    }
+  }
+
   private ProcStat() {}
 
-  /** utime + stime of the process in seconds, or NaN if it cannot be read. */
-  static double cpuSeconds(long pid) {
+  /** utime and stime of the process, or {@link Cpu#UNKNOWN} if they cannot be read. */
+  static Cpu cpu(long pid) {
     if (pid <= 0) {
-      return Double.NaN;
+      return Cpu.UNKNOWN;
     }
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // f[0] is field 3 (state); utime is field 14, stime field 15.
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+      return parseCpu(Files.readString(Path.of("/proc/" + pid + "/stat")));
     } catch (IOException | RuntimeException e) {
-      return Double.NaN;
+      return Cpu.UNKNOWN;
     }
+  }
+
+  /** Parses the contents of {@code /proc/<pid>/stat}; the command name in parentheses may hold spaces. */
+  static Cpu parseCpu(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // f[0] is field 3 (state); utime is field 14, stime field 15.
+    return new Cpu(Long.parseLong(f[11]) / TICKS, Long.parseLong(f[12]) / TICKS);
   }
 
   /** VmRSS of the process in KiB, or -1 if it cannot be read. */

@@ -24,16 +24,22 @@ public final class Report {
   static {
     List<Metric> connect = List.of(new Metric("connectsPerSec", "connects per second", "/s"),
         new Metric("p50Ms", "connect latency p50", "ms"), new Metric("p99Ms", "connect latency p99", "ms"),
-        new Metric("cpuMsPerConnect", "server CPU per connect", "ms"));
+        new Metric("cpuMsPerConnect", "server CPU per connect", "ms"),
+        new Metric("cpuUserMsPerConnect", "server CPU user per connect", "ms"),
+        new Metric("cpuSysMsPerConnect", "server CPU system per connect", "ms"));
     List<Metric> idle = List.of(new Metric("rssPerConnKb", "server RSS per connection", "KiB"));
     List<Metric> echo = List.of(new Metric("msgsPerSec", "acked echoes per second", "/s"),
         new Metric("p50Ms", "latency p50", "ms"), new Metric("p99Ms", "latency p99", "ms"),
-        new Metric("p999Ms", "latency p99.9", "ms"), new Metric("cpuSPer1kMsgs", "server CPU per 1k messages", "s"));
+        new Metric("p999Ms", "latency p99.9", "ms"), new Metric("cpuSPer1kMsgs", "server CPU per 1k messages", "s"),
+        new Metric("cpuUserSPer1kMsgs", "server CPU user per 1k messages", "s"),
+        new Metric("cpuSysSPer1kMsgs", "server CPU system per 1k messages", "s"));
     List<Metric> delivery = List.of(new Metric("deliveriesPerSec", "deliveries per second", "/s"),
         new Metric("deliveryRate", "delivered / expected", ""),
         new Metric("p50Ms", "emit-to-receipt p50", "ms"), new Metric("p99Ms", "emit-to-receipt p99", "ms"),
         new Metric("p999Ms", "emit-to-receipt p99.9", "ms"),
-        new Metric("cpuSPer1kMsgs", "server CPU per 1k delivered", "s"));
+        new Metric("cpuSPer1kMsgs", "server CPU per 1k delivered", "s"),
+        new Metric("cpuUserSPer1kMsgs", "server CPU user per 1k delivered", "s"),
+        new Metric("cpuSysSPer1kMsgs", "server CPU system per 1k delivered", "s"));
     METRICS.put("connect", connect);
     METRICS.put("connect-jwt", connect);
     METRICS.put("idle", idle);
