@@ -1,6 +1,7 @@
 package io.herald.core.engineio;
 
 import io.herald.core.engineio.EngineOptions.TransportName;
+import io.herald.core.internal.Contexts;
 import io.netty.channel.WriteBufferWaterMark;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -280,11 +281,7 @@ public final class EngineServer {
   }
 
   private static void onSessionContext(EngineSession session, Runnable action) {
-    if (Vertx.currentContext() == session.context()) {
-      action.run();
-    } else {
-      session.context().runOnContext(v -> action.run());
-    }
+    Contexts.run(session.context(), action);
   }
 
   static void refuse(HttpServerRequest request, EngineError error) {
