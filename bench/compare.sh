@@ -90,11 +90,11 @@ else
     "connect-jwt  connect-jwt  --conns 10000"
     "idle-10k     idle         --conns 10000 --duration 5"
     "idle-max     idle         --conns $MAX --duration 5"
-    "echo         echo         --conns 100 --duration 15 --warmup 3"
-    "fanout-1k    fanout       --conns 1000 --rate 10 --duration 15 --warmup 3"
-    "fanout-1k-50 fanout       --conns 1000 --rate 50 --duration 15 --warmup 3"
-    "fanout-10k   fanout       --conns 10000 --rate 1 --duration 20 --warmup 3"
-    "chat         chat         --conns 2000 --rate 2 --duration 15 --warmup 3"
+    "echo         echo         --conns 100 --duration 15 --warmup 5"
+    "fanout-1k    fanout       --conns 1000 --rate 10 --duration 15 --warmup 5"
+    "fanout-1k-50 fanout       --conns 1000 --rate 50 --duration 15 --warmup 5"
+    "fanout-10k   fanout       --conns 10000 --rate 1 --duration 20 --warmup 10"
+    "chat         chat         --conns 2000 --rate 2 --duration 15 --warmup 5"
   )
 fi
 

@@ -10,8 +10,7 @@ import io.herald.core.socketio.SocketDecoder;
 import io.herald.core.socketio.SocketEncoder;
 import io.herald.core.socketio.SocketPacket;
 import io.herald.core.socketio.SocketPacketType;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,10 +25,13 @@ final class Client {
   /** A connection is closed after this many times {@code maxNamespacesPerConnection} refused CONNECT packets. */
   static final int HARD_MULTIPLE = 4;
 
+  private static final DefaultSocket[] NO_SOCKETS = new DefaultSocket[0];
+
   private final DefaultSocketServer server;
   private final EngineConnection connection;
   private final SocketDecoder decoder;
-  private final Map<String, DefaultSocket> sockets = new HashMap<>(2);
+  /** One socket per joined namespace; replaced, never changed, so iterating it needs no copy. Usually one. */
+  private DefaultSocket[] sockets = NO_SOCKETS;
   private long connectTimer = -1;
   private int connecting;
   private int refusedConnects;
@@ -46,7 +48,7 @@ final class Client {
     connection.closeHandler(this::onClose);
     connectTimer = server.vertx().setTimer(server.connectTimeout().toMillis(), t -> {
       connectTimer = -1;
-      if (sockets.isEmpty() && connection.isOpen()) {
+      if (sockets.length == 0 && connection.isOpen()) {
         log.debug("connection {} joined no namespace within {} ms", connection.id(), server.connectTimeout().toMillis());
         connection.close(CloseReason.FORCED_CLOSE);
       }
@@ -87,19 +89,43 @@ final class Client {
       server.vertx().cancelTimer(connectTimer);
       connectTimer = -1;
     }
-    DefaultSocket previous = sockets.put(socket.namespace().name(), socket);
-    if (previous != null) {
-      previous.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+    int index = indexOf(socket.namespace().name());
+    if (index < 0) {
+      DefaultSocket[] more = Arrays.copyOf(sockets, sockets.length + 1);
+      more[sockets.length] = socket;
+      sockets = more;
+      return;
     }
+    DefaultSocket previous = sockets[index];
+    DefaultSocket[] replaced = sockets.clone();
+    replaced[index] = socket;
+    sockets = replaced;
+    previous.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
   }
 
   void removed(DefaultSocket socket) {
-    sockets.remove(socket.namespace().name(), socket);
+    int index = indexOf(socket.namespace().name());
+    if (index < 0 || sockets[index] != socket) {
+      return;
+    }
+    DefaultSocket[] fewer = new DefaultSocket[sockets.length - 1];
+    System.arraycopy(sockets, 0, fewer, 0, index);
+    System.arraycopy(sockets, index + 1, fewer, index, fewer.length - index);
+    sockets = fewer.length == 0 ? NO_SOCKETS : fewer;
+  }
+
+  private int indexOf(String namespace) {
+    for (int i = 0; i < sockets.length; i++) {
+      if (sockets[i].namespace().name().equals(namespace)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Disconnects every socket of this connection from its namespace, then closes the connection. */
   void disconnectAll() {
-    for (DefaultSocket socket : new ArrayList<>(sockets.values())) {
+    for (DefaultSocket socket : sockets) {
       socket.disconnectFromNamespace();
     }
     connection.close(CloseReason.FORCED_CLOSE);
@@ -107,7 +133,7 @@ final class Client {
 
   /** Ends every socket with {@code reason} and closes the connection without telling the client. */
   void shutDown(DisconnectReason reason) {
-    for (DefaultSocket socket : new ArrayList<>(sockets.values())) {
+    for (DefaultSocket socket : sockets) {
       socket.onClose(reason);
     }
     connection.close(CloseReason.FORCED_CLOSE);
@@ -129,18 +155,18 @@ final class Client {
       connect(packet);
       return;
     }
-    DefaultSocket socket = sockets.get(packet.namespace());
-    if (socket == null) {
+    int index = indexOf(packet.namespace());
+    if (index < 0) {
       log.debug("connection {}: {} packet for namespace {} it has not joined", connection.id(), packet.type(),
           packet.namespace());
       return;
     }
-    socket.onPacket(packet);
+    sockets[index].onPacket(packet);
   }
 
   private void connect(SocketPacket packet) {
     int max = server.limits().maxNamespacesPerConnection();
-    if (!sockets.containsKey(packet.namespace()) && sockets.size() + connecting >= max) {
+    if (indexOf(packet.namespace()) < 0 && sockets.length + connecting >= max) {
       log.debug("connection {}: refused namespace {}: over maxNamespacesPerConnection {}", connection.id(),
           packet.namespace(), max);
       server.limits().listener().limitExceeded(SocketLimits.MAX_NAMESPACES_PER_CONNECTION);
@@ -173,10 +199,10 @@ final class Client {
       server.vertx().cancelTimer(connectTimer);
     }
     DisconnectReason disconnectReason = DisconnectReason.ofWireName(reason.reason());
-    for (DefaultSocket socket : new ArrayList<>(sockets.values())) {
+    for (DefaultSocket socket : sockets) {
       socket.onClose(disconnectReason);
     }
-    sockets.clear();
+    sockets = NO_SOCKETS;
     server.removed(this);
   }
 }

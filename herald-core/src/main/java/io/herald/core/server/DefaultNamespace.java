@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.core.adapter.Adapter;
 import io.herald.core.adapter.AdapterHost;
-import io.herald.core.engineio.EngineRequest;
 import io.herald.core.engineio.Ids;
+import io.herald.core.internal.Contexts;
 import io.herald.core.socketio.SocketPacket;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -147,7 +148,7 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
 
   /** A client asked to join: run the middleware, then connect or refuse. Called on the client's context. */
   void add(Client client, ObjectNode auth, Runnable settled) {
-    DefaultSocket socket = new DefaultSocket(Ids.next(), this, client, handshake(client, auth));
+    DefaultSocket socket = new DefaultSocket(Ids.next(), this, client, auth);
     runMiddleware(client, socket, 0, settled);
   }
 
@@ -156,7 +157,7 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
     if (index == handlers.middleware.size()) {
       settled.run();
       if (client.isOpen()) {
-        socket.hideCredentials(server.credentialFields());
+        socket.hideCredentials();
         sockets.put(socket.id(), socket);
         socket.onConnect();
         for (Consumer<Socket> handler : handlers.connection) {
@@ -202,10 +203,9 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
     }
   }
 
-  private static Handshake handshake(Client client, ObjectNode auth) {
-    EngineRequest request = client.connection().request();
-    return new Handshake(request.headers(), request.query(), auth, request.remoteAddress(), request.issued(),
-        request.url(), request.secure(), request.headers().contains("origin"));
+  /** The names {@link Handshake#withoutCredentials} hides once the middleware has run. */
+  Set<String> credentialFields() {
+    return server.credentialFields();
   }
 
   void removed(DefaultSocket socket) {
@@ -216,9 +216,10 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
     if (Vertx.currentContext() == context) {
       action.run();
     } else {
-      context.runOnContext(v -> action.run());
+      Contexts.run(context, action);
     }
   }
+
 
   @Override
   public String toString() {

@@ -2,10 +2,14 @@ package io.herald.core.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.core.adapter.AdapterHost;
 import io.herald.core.adapter.SocketDetails;
 import io.herald.core.engineio.EnginePacket;
+import io.herald.core.engineio.EngineRequest;
+import io.herald.core.internal.Contexts;
 import io.herald.core.socketio.SocketEncoder;
 import io.herald.core.socketio.SocketPacket;
 import io.vertx.core.Context;
@@ -19,37 +23,42 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The socket of one client in one namespace. State lives on the client's context. */
+/**
+ * The socket of one client in one namespace. State lives on the client's context.
+ *
+ * <p>An idle socket should cost little memory, so what is usually empty is made when first needed: the handshake
+ * (from the connection's request, shared by the sockets of a connection, and the auth), {@code data()}, the acks
+ * waited for and the event rate. Listeners are one immutable {@link SocketListeners} value. Lazily made values
+ * that other threads may ask for are made under the socket's lock.
+ */
 final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   private static final Logger log = LoggerFactory.getLogger(DefaultSocket.class);
 
   private final String id;
   private final DefaultNamespace namespace;
   private final Client client;
+  /** The auth object of the CONNECT packet; null when it was empty. */
+  private final ObjectNode auth;
   private volatile Handshake handshake;
-  private final Map<String, Object> data = new ConcurrentHashMap<>(2);
-  private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
-  private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
-  private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
-  private final Acks acks;
-  private final EventRate eventRate;
+  private volatile boolean credentialsHidden;
+  private volatile Map<String, Object> data;
+  private volatile SocketListeners listeners = SocketListeners.NONE;
+  /** Confined to the context, as is the event rate. */
+  private Acks acks;
+  private EventRate eventRate;
   private volatile boolean connected;
   private boolean roomLimitWarned;
 
-  DefaultSocket(String id, DefaultNamespace namespace, Client client, Handshake handshake) {
+  DefaultSocket(String id, DefaultNamespace namespace, Client client, ObjectNode auth) {
     this.id = id;
     this.namespace = namespace;
     this.client = client;
-    this.handshake = handshake;
-    this.acks = new Acks(client.connection().context().owner());
-    this.eventRate = client.limits().newEventRate();
+    this.auth = auth.isEmpty() ? null : auth;
   }
 
   // ---- identity -------------------------------------------------------------------------------------
@@ -66,11 +75,35 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
 
   @Override
   public Handshake handshake() {
+    Handshake built = handshake;
+    return built != null ? built : buildHandshake();
+  }
+
+  private synchronized Handshake buildHandshake() {
+    if (handshake == null) {
+      handshake = newHandshake();
+    }
     return handshake;
+  }
+
+  private Handshake newHandshake() {
+    EngineRequest request = client.connection().request();
+    Handshake full = new Handshake(request.headers(), request.query(),
+        auth != null ? auth : JsonNodeFactory.instance.objectNode(), request.remoteAddress(), request.issued(),
+        request.url(), request.secure(), request.headers().contains("origin"));
+    return credentialsHidden ? full.withoutCredentials(namespace.credentialFields()) : full;
   }
 
   @Override
   public Map<String, Object> data() {
+    Map<String, Object> map = data;
+    return map != null ? map : createData();
+  }
+
+  private synchronized Map<String, Object> createData() {
+    if (data == null) {
+      data = new ConcurrentHashMap<>(2);
+    }
     return data;
   }
 
@@ -96,38 +129,48 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
 
   @Override
   public SocketDetails details() {
-    return new SocketDetails(id, handshake, rooms(), Map.copyOf(data), true);
+    // not kept: fetching sockets should not make each of them keep a handshake
+    Handshake built = handshake;
+    Map<String, Object> map = data;
+    return new SocketDetails(id, built != null ? built : newHandshake(), rooms(),
+        map == null ? Map.of() : Map.copyOf(map), true);
   }
 
   // ---- listeners ------------------------------------------------------------------------------------
 
   @Override
   public Socket on(String event, EventListener listener) {
-    listeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
-    return this;
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(listener, "listener");
+    return listen(current -> current.withEvent(event, listener));
   }
 
   @Override
   public Socket onAny(AnyListener listener) {
-    anyListeners.add(listener);
-    return this;
+    Objects.requireNonNull(listener, "listener");
+    return listen(current -> current.withAny(listener));
   }
 
   @Override
   public Socket onAnyOutgoing(AnyListener listener) {
-    anyOutgoingListeners.add(listener);
-    return this;
+    Objects.requireNonNull(listener, "listener");
+    return listen(current -> current.withAnyOutgoing(listener));
   }
 
   @Override
   public Socket onDisconnecting(Consumer<DisconnectReason> listener) {
-    disconnectingListeners.add(listener);
-    return this;
+    Objects.requireNonNull(listener, "listener");
+    return listen(current -> current.withDisconnecting(listener));
   }
 
   @Override
   public Socket onDisconnect(Consumer<DisconnectReason> listener) {
-    disconnectListeners.add(listener);
+    Objects.requireNonNull(listener, "listener");
+    return listen(current -> current.withDisconnect(listener));
+  }
+
+  private synchronized Socket listen(UnaryOperator<SocketListeners> change) {
+    listeners = change.apply(listeners);
     return this;
   }
 
@@ -165,7 +208,7 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
         result.completeExceptionally(new IllegalStateException("socket " + id + " is disconnected"));
         return;
       }
-      acks.expect(ackId, timeout, result);
+      acks().expect(ackId, timeout, result);
       notifyOutgoing(packet);
       client.write(encoded);
     });
@@ -193,14 +236,22 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
       if (!connected) {
         return;
       }
-      acks.expect(packet.id(), args -> ack.accept(args.isEmpty() ? NullNode.getInstance() : args.get(0)));
+      acks().expect(packet.id(), args -> ack.accept(args.isEmpty() ? NullNode.getInstance() : args.get(0)));
       notifyOutgoing(packet);
       client.write(encoded);
     });
   }
 
+  private Acks acks() {
+    if (acks == null) {
+      acks = new Acks(context().owner());
+    }
+    return acks;
+  }
+
   private void notifyOutgoing(SocketPacket packet) {
-    if (anyOutgoingListeners.isEmpty()) {
+    AnyListener[] anyOutgoingListeners = listeners.anyOutgoing();
+    if (anyOutgoingListeners.length == 0) {
       return;
     }
     List<?> payload = switch (packet.data()) {
@@ -285,7 +336,11 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   void onPacket(SocketPacket packet) {
     switch (packet.type()) {
       case EVENT, BINARY_EVENT -> onEvent(packet);
-      case ACK, BINARY_ACK -> acks.received(packet.id(), Events.arguments((ArrayNode) packet.data(), 0));
+      case ACK, BINARY_ACK -> {
+        if (acks != null) {
+          acks.received(packet.id(), Events.arguments((ArrayNode) packet.data(), 0));
+        }
+      }
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
       default -> {
         log.info("socket {}: unexpected {} packet from client; closing its connection", id, packet.type());
@@ -298,22 +353,22 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
     ArrayNode payload = (ArrayNode) packet.data();
     String event = payload.get(0).asText();
     Ack ack = packet.hasId() ? new OnceAck(packet.id()) : Ack.NONE;
+    if (eventRate == null) {
+      // made at the first event, not at connect: a full bucket either way, and idle sockets need none
+      eventRate = client.limits().newEventRate();
+    }
     EventRate.Verdict verdict = eventRate == null ? EventRate.Verdict.ALLOW : eventRate.next(System.nanoTime());
     if (verdict != EventRate.Verdict.ALLOW) {
       onRateLimited(verdict, event, ack);
       return;
     }
     List<JsonNode> args = Events.arguments(payload, 1);
+    SocketListeners current = listeners;
     try {
-      for (AnyListener listener : anyListeners) {
+      for (AnyListener listener : current.any()) {
         listener.onEvent(event, args);
       }
-      List<EventListener> forEvent = listeners.get(event);
-      if (forEvent != null) {
-        for (EventListener listener : forEvent) {
-          listener.onEvent(args, ack);
-        }
-      }
+      current.onEvent(event, args, ack);
     } catch (RuntimeException e) {
       log.warn("socket {}: listener for '{}' in namespace {} failed", id, event, namespace.name(), e);
     }
@@ -367,9 +422,15 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
 
   // ---- lifecycle ------------------------------------------------------------------------------------
 
-  /** Hides credentials from everything that runs after the middleware. */
-  void hideCredentials(Set<String> names) {
-    handshake = handshake.withoutCredentials(names);
+  /** Hides the server's credential fields from everything that runs after the middleware. */
+  synchronized void hideCredentials() {
+    if (credentialsHidden || namespace.credentialFields().isEmpty()) {
+      return;
+    }
+    credentialsHidden = true;
+    if (handshake != null) {
+      handshake = handshake.withoutCredentials(namespace.credentialFields());
+    }
   }
 
   /** Joins the socket's own room, tells the client it is connected and runs the connection handlers. */
@@ -403,16 +464,18 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
     if (!connected) {
       return;
     }
-    notify(disconnectingListeners, reason);
+    notify(listeners.disconnecting(), reason);
     connected = false;
     namespace.adapter().delAll(id);
     namespace.removed(this);
     client.removed(this);
-    acks.cancelAll(id);
-    notify(disconnectListeners, reason);
+    if (acks != null) {
+      acks.cancelAll(id);
+    }
+    notify(listeners.disconnect(), reason);
   }
 
-  private void notify(List<Consumer<DisconnectReason>> list, DisconnectReason reason) {
+  private void notify(Consumer<DisconnectReason>[] list, DisconnectReason reason) {
     for (Consumer<DisconnectReason> listener : list) {
       try {
         listener.accept(reason);
@@ -427,9 +490,10 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
     if (Vertx.currentContext() == context) {
       action.run();
     } else {
-      context.runOnContext(v -> action.run());
+      Contexts.run(context, action);
     }
   }
+
 
   @Override
   public String toString() {

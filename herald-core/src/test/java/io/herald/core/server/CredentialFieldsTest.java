@@ -3,7 +3,11 @@ package io.herald.core.server;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socket.client.IO;
+import io.vertx.core.MultiMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,5 +67,50 @@ class CredentialFieldsTest {
     assertThat(UrlRedaction.redact("/api/ws?token=a.b.c&x=1&TOKEN=d", "token"))
         .isEqualTo("/api/ws?token=[redacted]&x=1&TOKEN=[redacted]");
     assertThat(UrlRedaction.redact("/socket.io/?mytoken=keep", "token")).isEqualTo("/socket.io/?mytoken=keep");
+  }
+
+  @Test
+  void aHandshakeWithoutTheNamedCredentialsIsKeptAsItIs() {
+    Handshake handshake = handshake("/socket.io/?EIO=4&lang=fr", JsonNodeFactory.instance.objectNode().put("user", "u"),
+        MultiMap.caseInsensitiveMultiMap().add("Host", "h"));
+    assertThat(handshake.withoutCredentials(Set.of("token", "authorization"))).isSameAs(handshake);
+  }
+
+  @Test
+  void onlyThePartsThatHoldACredentialAreCopied() {
+    ObjectNode auth = JsonNodeFactory.instance.objectNode().put("token", "secret").put("user", "u");
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Host", "h");
+    MultiMap query = MultiMap.caseInsensitiveMultiMap().add("EIO", "4");
+    Handshake handshake = handshake("/socket.io/?EIO=4", auth, headers, query);
+
+    Handshake clean = handshake.withoutCredentials(Set.of("token", "authorization"));
+
+    assertThat(clean.auth().has("token")).isFalse();
+    assertThat(clean.auth().get("user").asText()).isEqualTo("u");
+    assertThat(auth.get("token").asText()).isEqualTo("secret");
+    assertThat(clean.headers()).isSameAs(headers);
+    assertThat(clean.query()).isSameAs(query);
+    assertThat(clean.url()).isEqualTo(handshake.url());
+  }
+
+  @Test
+  void aCredentialInTheHeadersIsRemovedFromACopyOnly() {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Host", "h").add("Authorization", "Bearer x");
+    Handshake handshake = handshake("/socket.io/", JsonNodeFactory.instance.objectNode(), headers);
+
+    Handshake clean = handshake.withoutCredentials(Set.of("authorization"));
+
+    assertThat(clean.headers().contains("authorization")).isFalse();
+    assertThat(clean.headers().get("host")).isEqualTo("h");
+    assertThat(headers.get("authorization")).isEqualTo("Bearer x");
+    assertThat(clean.auth()).isSameAs(handshake.auth());
+  }
+
+  private static Handshake handshake(String url, ObjectNode auth, MultiMap headers) {
+    return handshake(url, auth, headers, MultiMap.caseInsensitiveMultiMap());
+  }
+
+  private static Handshake handshake(String url, ObjectNode auth, MultiMap headers, MultiMap query) {
+    return new Handshake(headers, query, auth, "127.0.0.1", Instant.EPOCH, url, false, false);
   }
 }

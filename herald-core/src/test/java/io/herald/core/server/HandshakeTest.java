@@ -113,4 +113,39 @@ class HandshakeTest {
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "websocket".equals(socket.transport()));
     assertThat(socket.handshake().query().get("transport")).isEqualTo("polling");
   }
+
+  @Test
+  void theHandshakeAndItsAuthStayTheSameObjectsForTheLifeOfTheSocket() throws Exception {
+    RecordingClient client = RecordingClient.create(server.url(), RecordingClient.options());
+    clients.add(client);
+    client.connectAndAwait();
+
+    Socket socket = connections.poll(5, SECONDS);
+    assertThat(socket).isNotNull();
+    Handshake handshake = socket.handshake();
+    handshake.auth().put("seen", true);
+    assertThat(socket.handshake()).isSameAs(handshake);
+    assertThat(socket.handshake().auth().get("seen").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theSocketsOfOneConnectionShareItsHeadersButNotTheirAuth() throws Exception {
+    IO.Options options = RecordingClient.options();
+    options.extraHeaders = Map.of("X-Herald-Test", List.of("shared"));
+    io.socket.client.Manager manager = new io.socket.client.Manager(java.net.URI.create(server.url()), options);
+    RecordingClient main = RecordingClient.create(manager, "/", options);
+    RecordingClient other = RecordingClient.create(manager, "/other", options);
+    clients.add(main);
+    clients.add(other);
+    main.connectAndAwait();
+    other.connectAndAwait();
+
+    Socket first = connections.poll(5, SECONDS);
+    Socket second = connections.poll(5, SECONDS);
+    assertThat(first).isNotNull();
+    assertThat(second).isNotNull();
+    assertThat(first.handshake().headers().get("x-herald-test")).isEqualTo("shared");
+    assertThat(second.handshake().headers()).isSameAs(first.handshake().headers());
+    assertThat(second.handshake().auth()).isNotSameAs(first.handshake().auth());
+  }
 }
