@@ -11,7 +11,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -48,6 +50,8 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> {
   private long nextAckId;
   /** Scenario state: when the outstanding request was sent (System.nanoTime), the room, anything. */
   long sentAt;
+  /** When the bytes of the message being handled were read from the socket (System.nanoTime). */
+  long readAt;
   long started;
   int room;
 
@@ -56,6 +60,20 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> {
     this.namespace = namespace;
     this.auth = auth;
     this.listener = listener;
+  }
+
+  /**
+   * The first handler of the client's pipeline: stamps each read with the time it came off the socket, so that
+   * latencies end at receipt rather than after the generator's own decoding of earlier messages of a burst.
+   */
+  ChannelHandler readStamp() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        readAt = System.nanoTime();
+        ctx.fireChannelRead(msg);
+      }
+    };
   }
 
   boolean isConnected() {

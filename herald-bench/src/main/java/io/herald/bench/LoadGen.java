@@ -253,7 +253,7 @@ public final class LoadGen {
     Delivery d = new Delivery();
     hub.onEvent = (c, name, data) -> {
       if ("tick".equals(name)) {
-        d.receive(data.path(1));
+        d.receive(data.path(1), c.readAt);
       }
     };
     ObjectNode pad = payload();
@@ -276,7 +276,7 @@ public final class LoadGen {
     Delivery d = new Delivery();
     hub.onEvent = (c, name, data) -> {
       if ("msg".equals(name)) {
-        d.receive(data.path(1));
+        d.receive(data.path(1), c.readAt);
       }
     };
     ObjectNode pad = payload();
@@ -336,10 +336,10 @@ public final class LoadGen {
     long measureFrom = Long.MAX_VALUE;
     long measured;
 
-    void receive(JsonNode msg) {
+    void receive(JsonNode msg, long receivedAt) {
       if (msg.path("s").asLong() >= measureFrom) {
         measured++;
-        hist.recordValue(Math.min(MAX_LATENCY_US, (System.nanoTime() - msg.path("t").asLong()) / 1000));
+        hist.recordValue(Math.min(MAX_LATENCY_US, (receivedAt - msg.path("t").asLong()) / 1000));
       }
     }
   }
@@ -491,7 +491,7 @@ public final class LoadGen {
         bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
+            ch.pipeline().addLast(c.readStamp(), new HttpClientCodec(), new HttpObjectAggregator(65536),
                 new WebSocketClientProtocolHandler(wsConfig), c);
           }
         }).connect(new InetSocketAddress(host, port), local).addListener(f -> {
