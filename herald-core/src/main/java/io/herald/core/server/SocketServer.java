@@ -48,7 +48,11 @@ public interface SocketServer {
   /** Handles one request under {@link #path()}. */
   void handle(HttpServerRequest request);
 
-  /** Sets the WebSocket limits an HTTP server needs for this server's {@code maxPayload}. */
+  /**
+   * Sets the HTTP server options this server relies on (Vert.x's WebSocket frame limits for {@code maxPayload}
+   * and a short closing timeout). Socket.IO's own WebSockets are read by Herald's handler, which enforces
+   * {@code maxPayload} itself; the options matter for WebSocket endpoints the application serves with Vert.x.
+   */
   HttpServerOptions httpOptions(HttpServerOptions options);
 
   /** The path the server answers under, such as {@code /socket.io/}. */
