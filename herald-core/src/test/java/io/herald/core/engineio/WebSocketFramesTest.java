@@ -79,6 +79,33 @@ class WebSocketFramesTest {
     }
   }
 
+  @Test
+  void anyBytesParseIntoFramesOrAreRefusedWithAProtocolError() {
+    Random random = new Random(7);
+    for (int i = 0; i < 50_000; i++) {
+      byte[] bytes = new byte[random.nextInt(40)];
+      random.nextBytes(bytes);
+      if (bytes.length > 1 && random.nextBoolean()) {
+        bytes[1] |= (byte) 0x80; // mostly masked, as clients send
+      }
+      ByteBuf in = Unpooled.wrappedBuffer(bytes);
+      try {
+        Header header;
+        while ((header = WebSocketFrames.readHeader(in)) != null
+            && in.readableBytes() >= header.headerLength() + header.length()) {
+          assertThat(header.length()).isBetween(0L, (long) bytes.length);
+          assertThat(header.opcode()).isIn(0, 1, 2, 8, 9, 10);
+          int before = in.readerIndex();
+          in.skipBytes(header.headerLength());
+          WebSocketFrames.readPayload(in, (int) header.length(), header.mask());
+          assertThat(in.readerIndex()).isGreaterThan(before);
+        }
+      } catch (WebSocketProtocolException expected) {
+        assertThat(expected.code).isEqualTo(WebSocketFrames.CLOSE_PROTOCOL_ERROR);
+      }
+    }
+  }
+
   private static boolean jdkAccepts(byte[] bytes) {
     try {
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
