@@ -136,7 +136,7 @@ public final class EngineServer {
     if (transport == TransportName.WEBSOCKET) {
       upgrade(request, session);
     } else if (request.method() == HttpMethod.GET) {
-      onSessionContext(session, () -> session.onPoll(request));
+      Contexts.run(session.context(), () -> session.onPoll(request));
     } else if (request.method() == HttpMethod.POST) {
       readBody(request, session);
     } else {
@@ -220,7 +220,7 @@ public final class EngineServer {
       refuse(request, EngineError.BAD_REQUEST);
       return;
     }
-    WebSocketUpgrade.accept(request, options.maxPayload(), waterMark, candidate -> onSessionContext(session, () -> {
+    WebSocketUpgrade.accept(request, options.maxPayload(), waterMark, candidate -> Contexts.run(session.context(), () -> {
       if (session.canUpgrade()) {
         session.onProbe(candidate);
       } else {
@@ -253,14 +253,14 @@ public final class EngineServer {
     request.endHandler(v -> {
       if (!overflow[0]) {
         byte[] bytes = body.getBytes();
-        onSessionContext(session, () -> session.onData(request, bytes));
+        Contexts.run(session.context(), () -> session.onData(request, bytes));
       }
     });
   }
 
   private void tooLarge(HttpServerRequest request, EngineSession session) {
     refuse(request, EngineError.PAYLOAD_TOO_LARGE);
-    onSessionContext(session, () -> session.closeNow(new EngineConnection.CloseReason(
+    Contexts.run(session.context(), () -> session.closeNow(new EngineConnection.CloseReason(
         EngineConnection.CloseReason.TRANSPORT_ERROR, "payload over maxPayload " + options.maxPayload())));
   }
 
@@ -278,10 +278,6 @@ public final class EngineServer {
     } catch (NumberFormatException e) {
       return Long.MAX_VALUE;
     }
-  }
-
-  private static void onSessionContext(EngineSession session, Runnable action) {
-    Contexts.run(session.context(), action);
   }
 
   static void refuse(HttpServerRequest request, EngineError error) {

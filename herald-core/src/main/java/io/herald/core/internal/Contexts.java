@@ -1,6 +1,7 @@
 package io.herald.core.internal;
 
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 
 /**
@@ -17,16 +18,15 @@ public final class Contexts {
 
   /** Runs {@code action} now if the current thread is {@code context}'s event loop, else as a task there. */
   public static void run(Context context, Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+      return;
+    }
     ContextInternal internal = (ContextInternal) context;
     if (internal.inThread()) {
       internal.emit(v -> action.run());
     } else {
       internal.runOnContext(v -> action.run());
     }
-  }
-
-  /** Whether the current thread is {@code context}'s event loop. */
-  public static boolean onLoopOf(Context context) {
-    return ((ContextInternal) context).inThread();
   }
 }

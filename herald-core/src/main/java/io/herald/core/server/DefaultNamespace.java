@@ -176,7 +176,7 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
       @Override
       public void proceed() {
         if (answered.compareAndSet(false, true)) {
-          onContext(context, () -> runMiddleware(client, socket, index + 1, settled));
+          Contexts.run(context, () -> runMiddleware(client, socket, index + 1, settled));
         }
       }
 
@@ -188,7 +188,7 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
           if (data != null) {
             error.put("data", data);
           }
-          onContext(context, () -> {
+          Contexts.run(context, () -> {
             settled.run();
             client.writePacket(SocketPacket.connectError(name, error));
           });
@@ -211,15 +211,6 @@ final class DefaultNamespace extends NamespaceOperations implements AdapterHost 
   void removed(DefaultSocket socket) {
     sockets.remove(socket.id(), socket);
   }
-
-  private static void onContext(Context context, Runnable action) {
-    if (Vertx.currentContext() == context) {
-      action.run();
-    } else {
-      Contexts.run(context, action);
-    }
-  }
-
 
   @Override
   public String toString() {

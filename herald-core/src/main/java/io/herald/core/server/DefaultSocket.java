@@ -13,7 +13,6 @@ import io.herald.core.internal.Contexts;
 import io.herald.core.socketio.SocketEncoder;
 import io.herald.core.socketio.SocketPacket;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -486,14 +485,8 @@ final class DefaultSocket implements Socket, AdapterHost.LocalSocket {
   }
 
   private void onContext(Runnable action) {
-    Context context = context();
-    if (Vertx.currentContext() == context) {
-      action.run();
-    } else {
-      Contexts.run(context, action);
-    }
+    Contexts.run(context(), action);
   }
-
 
   @Override
   public String toString() {
