@@ -83,21 +83,10 @@ class HandshakeTest {
   void eachNamespaceOfAConnectionHasItsOwnAuth() throws Exception {
     IO.Options mainOptions = RecordingClient.options();
     mainOptions.auth = Map.of("ns", "main");
-    io.socket.client.Manager manager = new io.socket.client.Manager(java.net.URI.create(server.url()), mainOptions);
     IO.Options otherOptions = RecordingClient.options();
     otherOptions.auth = Map.of("ns", "other");
-    RecordingClient main = RecordingClient.create(manager, "/", mainOptions);
-    RecordingClient other = RecordingClient.create(manager, "/other", otherOptions);
-    clients.add(main);
-    clients.add(other);
-    main.connectAndAwait();
-    other.connectAndAwait();
 
-    Socket first = connections.poll(5, SECONDS);
-    Socket second = connections.poll(5, SECONDS);
-    assertThat(first).isNotNull();
-    assertThat(second).isNotNull();
-    for (Socket socket : List.of(first, second)) {
+    for (Socket socket : socketsOfOneConnection(mainOptions, otherOptions)) {
       String expected = socket.namespace().name().equals("/") ? "main" : "other";
       assertThat(socket.handshake().auth().get("ns").asText()).isEqualTo(expected);
     }
@@ -132,20 +121,26 @@ class HandshakeTest {
   void theSocketsOfOneConnectionShareItsHeadersButNotTheirAuth() throws Exception {
     IO.Options options = RecordingClient.options();
     options.extraHeaders = Map.of("X-Herald-Test", List.of("shared"));
-    io.socket.client.Manager manager = new io.socket.client.Manager(java.net.URI.create(server.url()), options);
-    RecordingClient main = RecordingClient.create(manager, "/", options);
-    RecordingClient other = RecordingClient.create(manager, "/other", options);
-    clients.add(main);
-    clients.add(other);
-    main.connectAndAwait();
-    other.connectAndAwait();
-
+    List<Socket> sockets = socketsOfOneConnection(options, options);
+    Socket first = sockets.get(0);
+    Socket second = sockets.get(1);
+    assertThat(first.handshake().headers().get("x-herald-test")).isEqualTo("shared");
+    assertThat(second.handshake().headers()).isSameAs(first.handshake().headers());
+    assertThat(second.handshake().auth()).isNotSameAs(first.handshake().auth());
+  }
+  /** Connects "/" and "/other" over one Engine.IO connection and returns the two server-side sockets. */
+  private List<Socket> socketsOfOneConnection(IO.Options main, IO.Options other) throws Exception {
+    io.socket.client.Manager manager = new io.socket.client.Manager(java.net.URI.create(server.url()), main);
+    RecordingClient mainClient = RecordingClient.create(manager, "/", main);
+    RecordingClient otherClient = RecordingClient.create(manager, "/other", other);
+    clients.add(mainClient);
+    clients.add(otherClient);
+    mainClient.connectAndAwait();
+    otherClient.connectAndAwait();
     Socket first = connections.poll(5, SECONDS);
     Socket second = connections.poll(5, SECONDS);
     assertThat(first).isNotNull();
     assertThat(second).isNotNull();
-    assertThat(first.handshake().headers().get("x-herald-test")).isEqualTo("shared");
-    assertThat(second.handshake().headers()).isSameAs(first.handshake().headers());
-    assertThat(second.handshake().auth()).isNotSameAs(first.handshake().auth());
+    return List.of(first, second);
   }
 }
