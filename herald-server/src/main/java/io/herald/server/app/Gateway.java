@@ -4,14 +4,12 @@ import io.herald.core.adapter.AdapterFactory;
 import io.herald.core.engineio.EngineOptions;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
-import io.herald.server.conformance.ConformanceProfile;
-import io.herald.server.auth.TokenCarriers;
 import io.herald.server.cluster.ClusterSettings;
 import io.herald.server.cluster.GatewayCluster;
-import io.herald.server.http.CorsSettings;
+import io.herald.server.feature.Feature;
+import io.herald.server.feature.FeatureContext;
+import io.herald.server.feature.ServerSetup;
 import io.herald.server.http.HttpErrors;
-import io.herald.server.ops.HealthRoutes;
-import io.herald.server.ops.MetricsRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -22,11 +20,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway: one Vert.x instance, one Socket.IO server and the HTTP routes, on one port. The composition root:
- * reads the configuration and wires the features together.
+ * The gateway: one Vert.x instance, one Socket.IO server and the HTTP routes, on one port. The composition root: it
+ * builds what every feature shares ({@link FeatureContext}) and installs the features of its profile
+ * ({@link Profiles}); everything the gateway serves comes from a {@link Feature}.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -46,61 +45,52 @@ public final class Gateway implements AutoCloseable {
   private final Vertx vertx;
   private final SocketServer io;
   private final int port;
-  private final Features features;
+  private final List<Feature> features;
+  private final FeatureContext context;
   private final GatewayCluster cluster;
   private final ShutdownGate gate;
   private volatile boolean closed;
 
-  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port, Features features,
-      GatewayCluster cluster, ShutdownGate gate) {
+  private Gateway(GatewayConfig config, Vertx vertx, SocketServer io, int port, List<Feature> features,
+      FeatureContext context, GatewayCluster cluster, ShutdownGate gate) {
     this.config = config;
     this.vertx = vertx;
     this.io = io;
     this.port = port;
-    this.features = features;
+    this.features = List.copyOf(features);
+    this.context = context;
     this.cluster = cluster;
     this.gate = gate;
   }
 
-  /** Starts the gateway and waits until it listens. */
+  /** Starts the gateway with the features of its profile and waits until it listens. */
   public static Gateway start(GatewayConfig config) {
+    return start(config, Profiles.features(config.profile()));
+  }
+
+  /** Starts the gateway with these features, installed in this order, and waits until it listens. */
+  public static Gateway start(GatewayConfig config, List<Feature> features) {
     boolean preferNative = NativeTransport.preferred(config.env()); // HERALD_NATIVE_TRANSPORT: epoll, else NIO
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
         .setPreferNativeTransport(preferNative));
     NativeTransport.log(vertx, preferNative);
-    Features features = Features.NONE;
     GatewayCluster cluster = null;
+    FeatureContext context = null;
     try {
-      boolean conformance = config.profile() == GatewayConfig.Profile.CONFORMANCE;
       // HERALD_REDIS_URL: the Redis adapter instead of the memory one; connects in the background
-      cluster = conformance ? null : ClusterSettings.fromEnv(config.env())
-          .map(settings -> GatewayCluster.start(vertx, settings)).orElse(null);
-      CorsSettings cors = CorsSettings.fromEnv(config.env());
-      LimitSettings limits = LimitSettings.fromEnv(config.env()); // HERALD_MAX_*, see docs/LIMITS.md
-      EngineOptions engine = conformance ? ConformanceProfile.engineOptions()
-          : limits.applyTo(EngineOptions.builder().cors(cors.engine())).build();
+      cluster = ClusterSettings.fromEnv(config.env()).map(settings -> GatewayCluster.start(vertx, settings))
+          .orElse(null);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      LimitCounters counters = new LimitCounters(metrics);
-      SocketServer io = (conformance ? SocketServer.builder(vertx) : limits.applyTo(SocketServer.builder(vertx)))
-          .listener(counters)
-          .engine(engine)
-          .connectTimeout(conformance ? ConformanceProfile.CONNECT_TIMEOUT : Duration.ofSeconds(45))
-          .credentialFields(conformance ? Set.of() : TokenCarriers.CREDENTIAL_FIELDS)
-          .adapter(cluster == null ? AdapterFactory.MEMORY : cluster.adapterFactory())
-          .build();
+      ServerSetup setup = new ServerSetup(config.env(), metrics, SocketServer.builder(vertx)
+          .adapter(cluster == null ? AdapterFactory.MEMORY : cluster.adapterFactory()),
+          EngineOptions.builder(), new HttpServerOptions());
+      features.forEach(feature -> feature.configure(setup));
+      SocketServer io = setup.build();
       Router router = Router.router(vertx);
-      if (!conformance) {
-        router.route().handler(limits.bodyGuard());
-      }
-      if (!conformance && cors.enabled()) {
-        router.route().handler(cors.rest());
-      }
-      new HealthRoutes(io, cluster, conformance ? null : counters).mount(router);
-      new MetricsRoutes(metrics, io).mount(router);
-      if (conformance) {
-        ConformanceProfile.install(io, router);
-      } else {
-        features = IdentityFeatures.install(vertx, io, router, config, cluster);
+      context = new FeatureContext(vertx, io, router, config.env(), config.dataDir(), Clock.systemUTC(), cluster,
+          metrics);
+      for (Feature feature : features) {
+        install(feature, context);
       }
       router.route().last().handler(ctx -> HttpErrors.send(ctx, 404, "not_found", "no route for "
           + ctx.request().method() + " " + ctx.request().path()));
@@ -109,13 +99,13 @@ public final class Gateway implements AutoCloseable {
       Handler<HttpServerRequest> handler = gate.guard(io.requestHandler(router));
       // HTTP/1.1 only: WebSocket needs it, and without h2c detection a connection is set up when it opens, so the
       // header deadline (slowloris) starts then instead of after the headers it is meant to time
-      HttpServerOptions http = limits.applyTo(io.httpOptions(new HttpServerOptions()))
+      HttpServerOptions http = io.httpOptions(setup.http())
           .setHttp2ClearTextEnabled(false)
           .setHost(config.host());
       int port = listen(vertx, http, handler, config);
-      return new Gateway(config, vertx, io, port, features, cluster, gate);
+      return new Gateway(config, vertx, io, port, features, context, cluster, gate);
     } catch (RuntimeException | Error e) {
-      closeQuietly(features);
+      closeQuietly(features, context);
       if (cluster != null) {
         cluster.close();
       }
@@ -124,11 +114,26 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(Features features) {
+  private static void install(Feature feature, FeatureContext context) {
     try {
-      features.close();
+      feature.install(context);
     } catch (RuntimeException e) {
-      log.warn("closing failed: {}", e.getMessage());
+      log.error("feature {} failed to install: {}", feature.name(), e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Closes the features, last installed first, then what they shared. */
+  private static void closeQuietly(List<Feature> features, FeatureContext context) {
+    for (Feature feature : features.reversed()) {
+      try {
+        feature.close();
+      } catch (RuntimeException e) {
+        log.warn("closing {} failed: {}", feature.name(), e.getMessage());
+      }
+    }
+    if (context != null) {
+      context.close();
     }
   }
 
@@ -191,7 +196,9 @@ public final class Gateway implements AutoCloseable {
     for (Namespace namespace : io.namespaces()) {
       namespace.emit("system.maintenance", notice);
     }
-    features.drain();
+    for (Feature feature : features.reversed()) {
+      feature.drain();
+    }
     try {
       io.close().toCompletionStage().toCompletableFuture()
           .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -210,7 +217,7 @@ public final class Gateway implements AutoCloseable {
         cluster.close();
       }
       await(vertx.close());
-      closeQuietly(features);
+      closeQuietly(features, context);
     }
   }
 }

@@ -3,34 +3,32 @@ package io.herald.server.ops;
 import io.herald.core.server.Namespace;
 import io.herald.core.server.SocketServer;
 import io.herald.server.cluster.GatewayCluster;
-import io.herald.server.app.LimitCounters;
+import io.herald.server.feature.HealthDetails;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
 /**
- * {@code GET /health}: whether the gateway serves, with its WebSocket figures and {@code details.redis
+ * {@code GET /health}: whether the gateway serves, with its WebSocket figures ({@code connectedClients} counts every
+ * open connection: Socket.IO's and the features' own endpoints such as {@code /api/ws}, broken down in
+ * {@code connections}), what the features add ({@link HealthDetails}) and {@code details.redis
  * {status: "up" | "down" | "disabled", error?}}. While Redis is down the gateway still serves its own sockets, so
  * the answer stays 200 with {@code status: "degraded"}.
  */
 public final class HealthRoutes {
   private final SocketServer io;
   private final GatewayCluster cluster;
-  private final LimitCounters limits;
-
-  public HealthRoutes(SocketServer io) {
-    this(io, null, null);
-  }
+  private final HealthDetails features;
 
   /**
    * @param cluster the gateway's Redis, {@code null} when it runs alone
-   * @param limits how often clients hit the limits, {@code null} to leave them out
+   * @param features what the features add: their own connections and sections of {@code details}
    */
-  public HealthRoutes(SocketServer io, GatewayCluster cluster, LimitCounters limits) {
+  public HealthRoutes(SocketServer io, GatewayCluster cluster, HealthDetails features) {
     this.io = io;
     this.cluster = cluster;
-    this.limits = limits;
+    this.features = features;
   }
 
   public void mount(Router router) {
@@ -49,10 +47,16 @@ public final class HealthRoutes {
   }
 
   private void health(RoutingContext ctx) {
+    JsonObject endpoints = features.connections();
+    int connected = io.clientsCount();
+    for (String endpoint : endpoints.fieldNames()) {
+      connected += endpoints.getInteger(endpoint);
+    }
     JsonObject websocket = new JsonObject()
         .put("status", "healthy")
-        .put("connectedClients", io.clientsCount())
-        .put("activeRooms", activeRooms());
+        .put("connectedClients", connected)
+        .put("activeRooms", activeRooms())
+        .put("connections", endpoints.put("socketIo", io.clientsCount()));
     JsonObject redis = redis();
     JsonObject body = new JsonObject()
         .put("status", "down".equals(redis.getString("status")) ? "degraded" : "ok")
@@ -62,8 +66,7 @@ public final class HealthRoutes {
   }
 
   private JsonObject details(JsonObject websocket, JsonObject redis) {
-    JsonObject details = new JsonObject().put("websocket", websocket).put("redis", redis);
-    return limits == null ? details : details.put("limits", limits.toJson());
+    return features.addDetailsTo(new JsonObject().put("websocket", websocket).put("redis", redis));
   }
 
   private JsonObject redis() {

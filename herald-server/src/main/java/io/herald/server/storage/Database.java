@@ -8,13 +8,15 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The database: a small connection pool, migrated to the current schema (the scripts in {@code db/migration}) when
+ * The database: a small connection pool, migrated to the base schema (the scripts in {@code db/migration/base}) when
  * opened. Works with H2 and PostgreSQL.
  */
 public final class Database implements AutoCloseable {
   static final String POOL_NAME = "herald";
   static final int MAX_POOL_SIZE = 10;
   static final String MIGRATIONS = "classpath:db/migration";
+  /** The tables every gateway has (users, their emotions), in Flyway's default history table. */
+  static final String BASE_MIGRATIONS = MIGRATIONS + "/base";
 
   private final HikariDataSource pool;
   private final String redactedJdbcUrl;
@@ -34,7 +36,7 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(pool)
-          .locations(MIGRATIONS)
+          .locations(BASE_MIGRATIONS)
           .failOnMissingLocations(true)
           .load()
           .migrate();
@@ -72,6 +74,33 @@ public final class Database implements AutoCloseable {
       }
     }
     return new StorageException(message, cause);
+  }
+
+  /**
+   * Migrates a feature's own tables: the scripts in {@code db/migration/<feature>} ({@code V1__...sql} onwards),
+   * recorded in a history table of their own ({@code flyway_history_<feature>}), so that features number their
+   * migrations independently. Safe to call on every start and from several nodes at once.
+   *
+   * @throws StorageException if a migration fails
+   */
+  public void migrate(String feature) {
+    if (!feature.matches("[a-z][a-z0-9_]{0,30}") || feature.equals("base")) {
+      throw new IllegalArgumentException("feature: " + feature + " (expected: lower-case letters, digits, _; not base)");
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(MIGRATIONS + "/" + feature)
+          .table("flyway_history_" + feature)
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StorageException("cannot migrate the tables of " + feature + " in " + redactedJdbcUrl + ": "
+          + e.getMessage(), e);
+    }
   }
 
   /** The pool. Every connection from it blocks: use it off the event loop. */

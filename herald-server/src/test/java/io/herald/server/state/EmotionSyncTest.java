@@ -37,6 +37,27 @@ class EmotionSyncTest {
   }
 
   @Test
+  void openConnectionsCountInHealth() throws Exception {
+    RegisteredUser gil = gateway.register("gil-health@example.com", "correct horse battery");
+    int before = apiWsConnections();
+    try (WsTestClient phone = connected(WsTestClient.withQueryToken(client, gateway.port(), gil.token()));
+        WsTestClient tablet = connected(WsTestClient.withHeaderToken(client, gateway.port(), gil.token()))) {
+      assertThat(apiWsConnections()).isEqualTo(before + 2);
+    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> apiWsConnections() == before);
+  }
+
+  private static int apiWsConnections() throws Exception {
+    JsonObject websocket = new JsonObject(gateway.get("/health", null).body())
+        .getJsonObject("details").getJsonObject("websocket");
+    int apiWs = websocket.getJsonObject("connections").getInteger("apiWs");
+    assertThat(websocket.getInteger("connectedClients"))
+        .isEqualTo(apiWs + websocket.getJsonObject("connections").getInteger("socketIo"));
+    return apiWs;
+  }
+
+  @Test
   void anUpdateReachesEveryDeviceAndSocketIoSocketOfTheUserAndNoOneElse() throws Exception {
     RegisteredUser cat = gateway.register("cat@example.com", "correct horse battery");
     RegisteredUser dan = gateway.register("dan@example.com", "correct horse battery");

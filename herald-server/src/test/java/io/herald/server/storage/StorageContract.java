@@ -72,6 +72,25 @@ abstract class StorageContract {
     assertThat(appliedMigrations()).containsExactly("1", "2");
   }
 
+  @Test
+  void migratesAFeaturesOwnTablesWithAHistoryOfTheirOwn() throws SQLException {
+    database().migrate("contract");
+    database().migrate("contract"); // every start migrates again: nothing left to do
+
+    execute("insert into contract_notes (id, body, author) values ('n1', 'hello', 'ann')");
+    assertThat(appliedMigrations("flyway_history_contract")).containsExactly("0", "1", "2");
+    assertThat(appliedMigrations()).containsExactly("1", "2");
+    execute("drop table contract_notes");
+    execute("drop table flyway_history_contract");
+  }
+
+  @Test
+  void refusesAFeatureNameThatIsNotAPlainWord() {
+    assertThatThrownBy(() -> database().migrate("../base")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected: lower-case letters");
+    assertThatThrownBy(() -> database().migrate("base")).isInstanceOf(IllegalArgumentException.class);
+  }
+
   // Users
 
   @Test
@@ -306,10 +325,15 @@ abstract class StorageContract {
   }
 
   private List<String> appliedMigrations() throws SQLException {
+    return appliedMigrations("flyway_schema_history");
+  }
+
+  private List<String> appliedMigrations(String historyTable) throws SQLException {
     List<String> versions = new ArrayList<>();
     try (Connection connection = database().dataSource().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select version from flyway_schema_history where success and version is not null order by installed_rank")) {
+        ResultSet rows = statement.executeQuery("select version from " + historyTable
+            + " where success and version is not null order by installed_rank")) {
       while (rows.next()) {
         versions.add(rows.getString(1));
       }

@@ -1,4 +1,4 @@
-package io.herald.server.app;
+package io.herald.server.limits;
 
 import io.herald.core.engineio.EngineOptions;
 import io.herald.core.server.SocketServer;

@@ -1,9 +1,8 @@
-package io.herald.server.hardening;
+package io.herald.server.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herald.server.app.LimitSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

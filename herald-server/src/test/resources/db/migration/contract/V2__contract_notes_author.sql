@@ -1,0 +1,1 @@
+alter table contract_notes add column author varchar(36);
