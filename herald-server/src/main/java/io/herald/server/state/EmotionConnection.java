@@ -1,6 +1,7 @@
 package io.herald.server.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.core.internal.TokenBucket;
 import io.herald.server.auth.AuthFailure;
 import io.herald.server.auth.Identity;
 import io.herald.server.auth.LiveSessions;
@@ -32,7 +33,7 @@ final class EmotionConnection {
   private final Context context;
   private final String address;
   private final String userId;
-  private final MessageRate rate;
+  private final TokenBucket rate;
   private volatile LiveSessions.Handle session;
   private volatile boolean revoked;
   private boolean throttled;
@@ -44,7 +45,7 @@ final class EmotionConnection {
     this.context = context;
     this.address = address;
     this.userId = userId;
-    this.rate = new MessageRate(MESSAGES_PER_SECOND, MESSAGE_BURST, System.nanoTime());
+    this.rate = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST, System.nanoTime());
   }
 
   String userId() {
@@ -77,7 +78,7 @@ final class EmotionConnection {
     if (revoked) {
       return false;
     }
-    if (rate.tryAcquire(System.nanoTime())) {
+    if (rate.tryTake(System.nanoTime())) {
       throttled = false;
       return true;
     }
