@@ -11,6 +11,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,14 @@ public final class RedisCluster implements AutoCloseable {
   /** The command connection as a Vert.x {@link Redis}, for commands with binary arguments. */
   public Redis redis() {
     return commands;
+  }
+
+  /**
+   * Calls {@code handler} with every message published on {@code channel}, on the same subscriber connection the
+   * adapters use, subscribed again whenever it comes back. For an application's own channels next to the adapter's.
+   */
+  public void subscribe(String channel, Consumer<byte[]> handler) {
+    subscriptions.subscribe(channel, (name, payload) -> handler.accept(payload));
   }
 
   public RedisClusterOptions options() {

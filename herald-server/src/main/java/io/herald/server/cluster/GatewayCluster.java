@@ -9,9 +9,9 @@ import java.util.UUID;
 
 /**
  * This gateway's membership in a cluster of gateways sharing one Redis: the Redis adapter that carries
- * broadcasts between nodes ({@link RedisCluster}, from {@code herald-redis}) and Herald's own connection for
- * presence and shared rate limits ({@link HeraldRedis}). Both connect in the background and come back by
- * themselves; until Redis is reachable every node still serves its own sockets.
+ * broadcasts between nodes ({@link RedisCluster}, from {@code herald-redis}) and, over the same connections,
+ * Herald's own commands and channels for presence and shared rate limits ({@link HeraldRedis}). They connect in the
+ * background and come back by themselves; until Redis is reachable every node still serves its own sockets.
  */
 public final class GatewayCluster implements AutoCloseable {
   private final ClusterSettings settings;
@@ -29,12 +29,7 @@ public final class GatewayCluster implements AutoCloseable {
   public static GatewayCluster start(Vertx vertx, ClusterSettings settings) {
     RedisCluster adapter = RedisCluster.create(vertx,
         RedisClusterOptions.of(settings.redisUrl()).withKey(settings.keyPrefix()));
-    try {
-      return new GatewayCluster(settings, adapter, HeraldRedis.create(vertx, settings));
-    } catch (RuntimeException e) {
-      adapter.close();
-      throw e;
-    }
+    return new GatewayCluster(settings, adapter, HeraldRedis.over(adapter, settings));
   }
 
   public ClusterSettings settings() {
@@ -58,21 +53,16 @@ public final class GatewayCluster implements AutoCloseable {
 
   /** Whether every connection to Redis is up now. */
   public boolean isUp() {
-    return adapter.isUp() && own.isUp();
+    return adapter.isUp();
   }
 
   /** Why Redis was last unreachable, if it ever was. */
   public Optional<String> lastError() {
-    Optional<String> adapterError = Optional.ofNullable(adapter.lastError());
-    return own.isUp() ? adapterError.or(own::lastError) : own.lastError().or(() -> adapterError);
+    return Optional.ofNullable(adapter.lastError());
   }
 
   @Override
   public void close() {
-    try {
-      own.close();
-    } finally {
-      adapter.close();
-    }
+    adapter.close();
   }
 }
