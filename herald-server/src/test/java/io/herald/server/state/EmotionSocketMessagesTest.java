@@ -111,7 +111,7 @@ class EmotionSocketMessagesTest {
 
   @Test
   void refusesMessagesLongerThanFourKilobytes() throws Exception {
-    ws.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(EmotionProtocol.MAX_MESSAGE_CHARS) + "\"}");
+    ws.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(WsCommand.MAX_MESSAGE_CHARS) + "\"}");
 
     assertThat(ws.next("error").getString("message")).startsWith("Message too large");
     ws.roundTrip();
