@@ -7,18 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code src/test/python/sio_client.py} with Debian's {@code /usr/bin/python3}, the only interpreter that
- * sees the {@code python3-socketio} (5.7.x), {@code python3-requests} and {@code python3-websocket} packages.
+ * Runs {@code src/test/python/sio_client.py} with the interpreter {@code bin/test} found ({@code HERALD_PYTHON}: the
+ * first python3 that imports {@code socketio}, {@code requests} and {@code websocket}), or Debian's
+ * {@code /usr/bin/python3}, which sees the {@code python3-socketio} (5.7.x) packages, when run without it.
  */
 final class PythonClient {
 
-  static final Path INTERPRETER = Path.of("/usr/bin/python3");
+  static final Path INTERPRETER = interpreter(System.getenv("HERALD_PYTHON"));
 
   private PythonClient() {}
 
-  /** {@code /usr/bin/python3 sio_client.py <scenario> <url> <websocket|polling>}. */
+  static Path interpreter(String heraldPython) {
+    return heraldPython == null || heraldPython.isBlank() ? Path.of("/usr/bin/python3") : Path.of(heraldPython);
+  }
+
+  /** {@code <python3> sio_client.py <scenario> <url> <websocket|polling>}. */
   static ClientProcess socketIo(String scenario, String url, String transport) {
-    assertThat(INTERPRETER).as("Debian python3 with python3-socketio (apt-get install python3-socketio)")
+    assertThat(INTERPRETER).as("python3 with socketio (HERALD_PYTHON, or Debian's: apt-get install python3-socketio)")
         .isExecutable();
     Path dir = InteropPaths.pythonDir();
     return ClientProcess.start(dir,

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Debian's {@code python3-socketio} 5.7.x client (src/test/python/sio_client.py, run by /usr/bin/python3) against
+ * Debian's {@code python3-socketio} 5.7.x client (src/test/python/sio_client.py, run by HERALD_PYTHON or /usr/bin/python3) against
  * a real Gateway, over WebSocket only and over HTTP long-polling only.
  */
 @Timeout(60)
