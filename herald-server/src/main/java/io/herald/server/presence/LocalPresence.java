@@ -10,6 +10,7 @@ import java.util.Map;
 public final class LocalPresence implements Presence {
   private final Transitions transitions;
   private final Map<String, Entry> users = new HashMap<>();
+  private boolean closed;
 
   private record Entry(OnlineUser user, int sockets) {}
 
@@ -21,6 +22,9 @@ public final class LocalPresence implements Presence {
   public void socketJoined(OnlineUser user) {
     boolean first;
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       Entry entry = users.get(user.userId());
       first = entry == null;
       users.put(user.userId(), new Entry(user, first ? 1 : entry.sockets() + 1));
@@ -69,9 +73,10 @@ public final class LocalPresence implements Presence {
     return counts;
   }
 
-  /** Forgets everyone without telling: the node is going away with its sockets. */
+  /** Forgets everyone without telling and counts nobody from now on: the node is going away with its sockets. */
   @Override
   public synchronized void close() {
+    closed = true;
     users.clear();
   }
 }

@@ -11,7 +11,10 @@ import io.herald.server.session.testing.NodeSockets;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,21 @@ class PresenceAcrossGatewaysTest {
         .filter(payload -> userId.equals(payload.getString("userId"))).toList();
   }
 
+  /** How many nodes Redis counts the user on, {@code null} for none. */
+  private static String nodesHolding(String userId) throws Exception {
+    ClusterSettings settings = ClusterSettings.fromEnv(cluster.env()).orElseThrow();
+    Vertx vertx = Vertx.vertx();
+    Redis client = Redis.createClient(vertx, settings.redisUrl());
+    try {
+      Response count = client.send(Request.cmd(Command.HGET).arg(settings.key("presence:users")).arg(userId))
+          .await(5, TimeUnit.SECONDS);
+      return count == null ? null : count.toString();
+    } finally {
+      client.close();
+      vertx.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
   private static JsonObject onlineUsers(NodeSockets sockets, String name) {
     return sockets.emitWithAck(name, "get_online_users").getJsonObject(0);
   }
@@ -91,6 +109,9 @@ class PresenceAcrossGatewaysTest {
     assertThat(onB.awaitEvent("watcher-b", "online_users")).isNotNull();
 
     connect(onB, "ada-b", ada);
+    // B tells Redis about its new socket asynchronously: leaving A before Redis counts ada on B would be a real
+    // offline and online again, which is not what this test is about
+    await().atMost(Duration.ofSeconds(10)).until(() -> "2".equals(nodesHolding(ada.id())));
     onA.disconnect("ada-a");
     onA.awaitDisconnect("ada-a");
     assertThat(userIds(onlineUsers(onA, "watcher-a"))).contains(ada.id()); // still on B

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two {@link RedisPresence} nodes on one real Redis: transitions happen once for the whole cluster. */
-class RedisPresenceTest {
+/**
+ * {@link RedisPresence} on one real Redis: the presence contract for one node, and two nodes whose transitions
+ * happen once for the whole cluster.
+ */
+class RedisPresenceTest extends PresenceContract {
   private static final Duration TTL = Duration.ofSeconds(2);
-  private static final Duration WAIT = Duration.ofSeconds(5);
 
   private static TestRedis redis;
   private static Vertx vertx;
@@ -63,7 +65,12 @@ class RedisPresenceTest {
     nodes.forEach(RedisPresence::halt);
   }
 
-  private RedisPresence node(String id, RecordingTransitions transitions) {
+  @Override
+  Presence presence(Presence.Transitions transitions) {
+    return node("contract-" + nodes.size(), transitions);
+  }
+
+  private RedisPresence node(String id, Presence.Transitions transitions) {
     RedisPresence node = new RedisPresence(vertx, client, settings, id, transitions);
     nodes.add(node);
     return node;
