@@ -1,33 +1,24 @@
 package io.herald.server.storage;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.herald.server.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The storage contract on a real PostgreSQL server, started for this class and stopped after it. */
+/** The storage contract on a real PostgreSQL server, in a database of its own. */
 class PostgresStorageTest extends StorageContract {
-  private static EmbeddedPostgres postgres;
   private static StorageSettings settings;
   private static Database database;
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = TestPostgres.start();
-    settings = TestPostgres.settings(postgres);
+  static void start() {
+    settings = TestPostgres.freshDatabase();
     database = Database.open(settings);
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    try {
-      if (database != null) {
-        database.close();
-      }
-    } finally {
-      if (postgres != null) {
-        postgres.close();
-      }
+  static void stop() {
+    if (database != null) {
+      database.close();
     }
   }
 

@@ -3,6 +3,7 @@ package io.herald.server.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.server.app.Gateway;
 import io.herald.server.app.GatewayConfig;
+import io.herald.server.storage.StorageSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,17 +20,22 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A full gateway in the default profile for tests: 127.0.0.1, a free port, a temporary data directory with an H2
- * database, HS256 tokens with a secret the test knows. Users are registered through the real REST API.
+ * database (or a PostgreSQL one: {@link #onPostgres()}), HS256 tokens with a secret the test knows. Users are
+ * registered through the real REST API.
  */
 public final class IdentityGateway implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  /** On PostgreSQL, a restart on the same data directory finds the same database. */
+  private static final Map<Path, StorageSettings> POSTGRES_BY_DATA_DIR = new ConcurrentHashMap<>();
 
   private final Gateway gateway;
   private final Path dataDir;
@@ -45,6 +51,14 @@ public final class IdentityGateway implements AutoCloseable {
     this.dataDir = dataDir;
     this.ownsDataDir = ownsDataDir;
     this.secret = secret;
+  }
+
+  /**
+   * Whether gateways run on PostgreSQL ({@code -Dherald.test.database=postgres}, the build's second run of the
+   * identity tests) instead of the embedded default, an H2 file in the data directory.
+   */
+  public static boolean onPostgres() {
+    return "postgres".equals(System.getProperty("herald.test.database"));
   }
 
   public static IdentityGateway start() throws IOException {
@@ -68,6 +82,10 @@ public final class IdentityGateway implements AutoCloseable {
     // every test client comes from 127.0.0.1: per-address limits would make tests depend on their order
     env.put("HERALD_RATE_LOGIN_PER_IP", "10000/1m");
     env.put("HERALD_RATE_SOCKET_AUTH_PER_IP", "10000/1m");
+    if (onPostgres() && !extraEnv.containsKey("HERALD_JDBC_URL")) {
+      env.putAll(TestPostgres.env(POSTGRES_BY_DATA_DIR.computeIfAbsent(dataDir.toAbsolutePath(),
+          dir -> TestPostgres.freshDatabase())));
+    }
     env.putAll(extraEnv);
     GatewayConfig config = GatewayConfig.defaults()
         .withHost("127.0.0.1")
